@@ -1,0 +1,180 @@
+package dev.textopt.optim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The base of textual optimizers, with the semantics of {@code torch.optim.Optimizer} and afnio's
+ * {@code Optimizer}: param groups whose missing options are copied from {@code defaults} when the group
+ * is added, a parameter in one group only, per-parameter state, and state dicts in which parameters are
+ * replaced by their index.
+ *
+ * <p>Every refusal is an {@link InvalidOptimizerException} listing all problems, thrown before anything
+ * changed. Not thread-safe: one caller works on an optimizer at a time (the session layer sees to it).
+ */
+public abstract class Optimizer {
+
+    private final OptionsSchema schema;
+    private final ModelClients clients;
+    private final Map<String, Object> defaults;
+    private final List<ParamGroup> groups = new ArrayList<>();
+    private final Map<String, ParamState> state = new LinkedHashMap<>();
+    private final Map<String, Usage> usage = new LinkedHashMap<>();
+
+    /**
+     * @param params either Parameters (one group) or {@link ParamGroupSpec}s, not a mix
+     * @param defaults options for groups that leave them out; complete as far as the subclass has defaults
+     */
+    protected Optimizer(List<?> params, Map<String, Object> defaults, OptionsSchema schema, ModelClients clients) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        List<Problem> problems = new ArrayList<>();
+        this.defaults = checkedDefaults(defaults, problems);
+        List<ParamGroupSpec> specs = GroupSpecs.from(params, problems);
+        List<ParamGroup> checked = new GroupChecker(schema, this.defaults, groups).check(specs, true, problems);
+        InvalidOptimizerException.throwIfAny(problems);
+        checked.forEach(this::addChecked);
+    }
+
+    /**
+     * Rebuilds a saved optimizer: the groups' options are taken as complete (no defaults filled in), state
+     * and usage as they were. Everything is still checked.
+     */
+    protected Optimizer(Map<String, Object> defaults, List<ParamGroupSpec> completeGroups,
+                        Map<String, ParamState> state, Map<String, Usage> usage,
+                        OptionsSchema schema, ModelClients clients) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        List<Problem> problems = new ArrayList<>();
+        this.defaults = checkedDefaults(defaults, problems);
+        List<ParamGroup> checked = new GroupChecker(schema, this.defaults, groups).check(completeGroups, false, problems);
+        Map<String, Parameter> known = new HashMap<>();
+        checked.forEach(g -> g.params().forEach(p -> known.put(p.id(), p)));
+        state.keySet().stream().filter(id -> !known.containsKey(id))
+                .forEach(id -> problems.add(new Problem("state." + id, "no parameter has this id")));
+        InvalidOptimizerException.throwIfAny(problems);
+        checked.forEach(this::addChecked);
+        this.state.putAll(state);
+        this.usage.putAll(usage);
+    }
+
+    private Map<String, Object> checkedDefaults(Map<String, Object> given, List<Problem> problems) {
+        Objects.requireNonNull(given, "defaults");
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String key : schema.keys()) {
+            if (given.containsKey(key)) {
+                ordered.put(key, given.get(key));
+            }
+        }
+        for (String key : given.keySet()) {
+            if (!schema.keys().contains(key)) {
+                problems.add(new Problem("defaults." + key, "unknown option; known options: " + String.join(", ", schema.keys())));
+            }
+        }
+        for (String key : schema.keys()) {
+            if (!ordered.containsKey(key)) {
+                problems.add(new Problem("defaults." + key, "required: give it in defaults or in every param group"));
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(schema.check(ordered, "defaults"));
+        }
+        try {
+            return JsonValues.readOnlyMap(ordered);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem("defaults", e.getMessage()));
+            return Map.of();
+        }
+    }
+
+    public Map<String, Object> defaults() {
+        return defaults;
+    }
+
+    public List<ParamGroup> paramGroups() {
+        return Collections.unmodifiableList(groups);
+    }
+
+    /** Adds a group, its missing options copied from {@link #defaults()}; refused as a whole or added. */
+    public void addParamGroup(ParamGroupSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        List<ParamGroup> checked = new GroupChecker(schema, defaults, groups).check(List.of(spec), true, problems);
+        InvalidOptimizerException.throwIfAny(problems);
+        addChecked(checked.get(0));
+    }
+
+    private void addChecked(ParamGroup group) {
+        groups.add(group);
+        for (String key : schema.modelClientKeys()) {
+            usage.putIfAbsent((String) group.options().get(key), Usage.NONE);
+        }
+    }
+
+    /** Empties every parameter's grad; a step never does. */
+    public void clearGrad() {
+        allParams().forEach(Parameter::clearGrad);
+    }
+
+    /** Per parameter id, only for parameters that have state. A read-only copy. */
+    public Map<String, ParamState> state() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(state));
+    }
+
+    /** Usage so far per model client name, in the order clients were first used. A read-only copy. */
+    public Map<String, Usage> usage() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(usage));
+    }
+
+    public Optional<Parameter> parameter(String id) {
+        return allParams().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Every parameter, group by group, in order: the order state dict indices follow. */
+    public List<Parameter> allParams() {
+        return groups.stream().flatMap(g -> g.params().stream()).toList();
+    }
+
+    public StateDict stateDict() {
+        return StateDictWriter.write(groups, state, usage, schema, clients);
+    }
+
+    /**
+     * Like torch's {@code load_state_dict}: parameters are matched by position, group options and
+     * momentum buffers replaced, usage restored; parameter values are left alone. {@code modelClients}
+     * maps each client option key (e.g. "model_client") to the name of a configured client, because a
+     * state dict never holds a client's configuration. Everything is checked before anything changes.
+     */
+    public void loadStateDict(StateDict stateDict, Map<String, String> modelClients) {
+        StateDictReader.Loaded loaded = new StateDictReader(schema, clients, groups).read(stateDict, modelClients);
+        for (int i = 0; i < groups.size(); i++) {
+            groups.set(i, new ParamGroup(groups.get(i).params(), loaded.options().get(i)));
+        }
+        state.clear();
+        state.putAll(loaded.state());
+        usage.putAll(loaded.usage());
+    }
+
+    protected Map<String, Object> optionsOf(Parameter param) {
+        return groups.stream().filter(g -> g.params().contains(param)).findFirst()
+                .map(ParamGroup::options).orElseThrow();
+    }
+
+    /** Appends a step to a parameter's momentum buffer, keeping the newest {@code momentum} entries. */
+    protected void remember(String paramId, MomentumEntry entry, int momentum) {
+        if (momentum <= 0) {
+            state.remove(paramId);
+            return;
+        }
+        state.put(paramId, state.getOrDefault(paramId, new ParamState(List.of())).remember(entry, momentum));
+    }
+
+    protected void addUsage(String clientName, Usage added) {
+        usage.merge(clientName, added, Usage::plus);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.textopt.optim;
+
+import java.util.Objects;
+
+/** Tokens and their cost, for one call or summed over many (per model client). */
+public record Usage(TokenUsage tokens, Cost cost) {
+
+    public static final Usage NONE = new Usage(TokenUsage.NONE, Cost.zero());
+
+    public Usage {
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(cost, "cost");
+    }
+
+    public Usage plus(Usage other) {
+        return new Usage(tokens.plus(other.tokens), cost.plus(other.cost));
+    }
+}
