@@ -34,8 +34,10 @@ CREATE TABLE parameter (
     data            text    NOT NULL,
     role            text    NOT NULL,
     requires_grad   boolean NOT NULL,
-    -- the value when the parameter joined the session: what a restore to entry 0 goes back to
+    -- the value when the parameter joined the session, and the history entry it joined after:
+    -- a restore to an entry before any step touched it goes back to this value
     initial_data    text    NOT NULL,
+    added_at_entry  integer NOT NULL DEFAULT 0,
     -- [[snapshot, [gradients]], ...], bounded by the group's momentum
     momentum_buffer jsonb   NOT NULL DEFAULT '[]',
     UNIQUE (group_id, position)
@@ -63,12 +65,12 @@ CREATE TABLE model_usage (
     PRIMARY KEY (session_id, client_name)
 );
 
--- The history: one row per step (succeeded, failed or running) and per restore.
+-- The history: one row per step (succeeded, failed or running), per restore and per hand edit.
 CREATE TABLE step_entry (
     id           bigserial   PRIMARY KEY,
     session_id   uuid        NOT NULL REFERENCES optimizer_session (id) ON DELETE CASCADE,
     number       integer     NOT NULL,
-    kind         text        NOT NULL CHECK (kind IN ('step', 'restore')),
+    kind         text        NOT NULL CHECK (kind IN ('step', 'restore', 'edit')),
     status       text        NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
     started_at   timestamptz NOT NULL,
     finished_at  timestamptz,
@@ -93,3 +95,6 @@ CREATE TABLE step_param (
     grads         jsonb   NOT NULL DEFAULT '[]',
     PRIMARY KEY (step_id, position)
 );
+
+-- Running steps are rare; finding abandoned ones at start-up must not scan the history.
+CREATE INDEX step_entry_running ON step_entry (session_id) WHERE status = 'running';

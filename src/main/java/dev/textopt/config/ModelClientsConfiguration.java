@@ -16,14 +16,15 @@ import org.springframework.core.env.Environment;
 
 import dev.textopt.adapter.llm.ClientSettings;
 import dev.textopt.adapter.llm.ConfiguredModelClients;
-import dev.textopt.adapter.llm.ModelPrices;
+import dev.textopt.optim.Price;
+import dev.textopt.optim.PriceTable;
 import dev.textopt.adapter.llm.Provider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
 /**
  * Turns {@code textopt.model-clients} into the {@link ConfiguredModelClients} bean, and
- * {@code textopt.prices} into {@link ModelPrices}. The clients {@code openai} and {@code anthropic}
+ * {@code textopt.prices} into the core's {@link PriceTable}. The clients {@code openai} and {@code anthropic}
  * always exist; unless configured otherwise they take their key and base URL from
  * {@code OPENAI_API_KEY} / {@code OPENAI_BASE_URL} and {@code ANTHROPIC_API_KEY} / {@code ANTHROPIC_BASE_URL}.
  * A missing key does not stop the service: the client reports it and refuses calls.
@@ -44,17 +45,17 @@ public class ModelClientsConfiguration {
     }
 
     @Bean
-    ModelPrices modelPrices(ModelClientsProperties properties) {
-        Map<String, ModelPrices.Price> prices = new LinkedHashMap<>();
+    PriceTable priceTable(ModelClientsProperties properties) {
+        Map<String, Price> prices = new LinkedHashMap<>();
         properties.prices().forEach((model, price) -> {
             try {
-                prices.put(model, new ModelPrices.Price(price.inputPerMillion(), price.outputPerMillion()));
+                prices.put(model, new Price(price.inputPerMillion(), price.outputPerMillion()));
             }
-            catch (IllegalArgumentException e) {
+            catch (IllegalArgumentException | NullPointerException e) {
                 throw new IllegalStateException("textopt.prices." + model + ": " + e.getMessage(), e);
             }
         });
-        return new ModelPrices(prices);
+        return new PriceTable(prices);
     }
 
     static List<ClientSettings> settings(ModelClientsProperties properties, Environment environment) {

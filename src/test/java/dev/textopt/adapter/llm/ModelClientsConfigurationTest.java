@@ -30,6 +30,7 @@ import dev.textopt.config.ModelClientsProperties;
 import dev.textopt.optim.ChatMessage;
 import dev.textopt.optim.ModelClient;
 import dev.textopt.optim.ModelClients;
+import dev.textopt.optim.PriceTable;
 
 /** Only our configuration in a tiny context: no database, no web, no real environment. */
 class ModelClientsConfigurationTest {
@@ -69,7 +70,7 @@ class ModelClientsConfigurationTest {
                 assertThat(openai.backoffBase()).isEqualTo(Duration.ofMillis(500));
                 assertThat(context.getBean(ModelClients.class).find("openai").orElseThrow().missingConfiguration())
                     .isEmpty();
-                assertThat(context.getBean(ModelPrices.class).find("mymodel")).isPresent();
+                assertThat(context.getBean(PriceTable.class).find("mymodel")).isPresent();
                 assertThat(context.getBean(ModelClientsProperties.class).toString()).contains("timeout=PT30S")
                     .doesNotContain("SECRET");
             });
@@ -117,8 +118,8 @@ class ModelClientsConfigurationTest {
     @Test
     void theDefaultsFileBindsPricesWithDotsAndTheClientsFromTheirVariables() {
         withDefaultsYaml(runner(Map.of("ANTHROPIC_API_KEY", "sk-ant-SECRET"))).run(context -> {
-            ModelPrices prices = context.getBean(ModelPrices.class);
-            assertThat(prices.asMap()).containsKeys("gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini",
+            PriceTable prices = context.getBean(PriceTable.class);
+            assertThat(prices.prices()).containsKeys("gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini",
                     "gpt-4.1-nano", "o3", "o4-mini", "gpt-5", "gpt-5-mini", "gpt-5-nano", "claude-opus-4-1",
                     "claude-sonnet-4-5", "claude-haiku-4-5", "claude-3-5-haiku");
             assertThat(prices.find("gpt-4.1-2025-04-14").orElseThrow().inputPerMillion()).isEqualByComparingTo("2.00");

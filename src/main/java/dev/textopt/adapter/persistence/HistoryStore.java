@@ -1,0 +1,109 @@
+package dev.textopt.adapter.persistence;
+
+import dev.textopt.session.SessionStore.PageOf;
+import dev.textopt.session.StepParamRecord;
+import dev.textopt.session.StepRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/** The step history, in tables of its own that grow with every step and that a step never reads. */
+@Component
+class HistoryStore {
+
+    private final StepEntryRepository entries;
+    private final StepParamRepository stepParams;
+    private final JsonColumns json;
+
+    HistoryStore(StepEntryRepository entries, StepParamRepository stepParams, JsonColumns json) {
+        this.entries = entries;
+        this.stepParams = stepParams;
+        this.json = json;
+    }
+
+    void insert(UUID sessionId, StepRecord record) {
+        var entity = new StepEntryEntity(sessionId, record.number());
+        copy(record, entity);
+        entries.save(entity);
+        saveParams(entity.id, record.params());
+    }
+
+    void finish(UUID sessionId, StepRecord record) {
+        var entity = entries.findBySessionIdAndNumber(sessionId, record.number()).orElseThrow();
+        copy(record, entity);
+        saveParams(entity.id, record.params());
+    }
+
+    void progress(UUID sessionId, int number, int paramsDone) {
+        entries.setProgress(sessionId, number, paramsDone);
+    }
+
+    PageOf<StepRecord> page(UUID sessionId, int page, int size) {
+        var found = entries.findBySessionIdOrderByNumberDesc(sessionId, PageRequest.of(page, size));
+        return new PageOf<>(withParams(found.getContent()), page, size, found.getTotalElements());
+    }
+
+    Optional<StepRecord> entry(UUID sessionId, int number) {
+        return entries.findBySessionIdAndNumber(sessionId, number).map(e -> withParams(List.of(e)).get(0));
+    }
+
+    Map<UUID, String> valuesUpTo(UUID sessionId, int number) {
+        var values = new LinkedHashMap<UUID, String>();
+        for (Object[] row : stepParams.valuesUpTo(sessionId, number)) {
+            values.put(UUID.fromString((String) row[0]), (String) row[1]);
+        }
+        return values;
+    }
+
+    int failAbandoned(Instant now) {
+        return entries.failAbandoned(now);
+    }
+
+    private void copy(StepRecord record, StepEntryEntity entity) {
+        entity.kind = record.kind().name().toLowerCase(Locale.ROOT);
+        entity.status = record.status().name().toLowerCase(Locale.ROOT);
+        entity.startedAt = record.startedAt();
+        entity.finishedAt = record.finishedAt();
+        entity.durationMs = record.durationMs();
+        entity.paramsTotal = record.paramsTotal();
+        entity.paramsDone = record.paramsDone();
+        entity.restoredTo = record.restoredTo();
+        entity.loss = json.loss(record.loss());
+        entity.usage = json.usage(record.usage());
+        entity.error = json.failures(record.failures());
+    }
+
+    private void saveParams(Long stepId, List<StepParamRecord> params) {
+        var rows = new ArrayList<StepParamEntity>();
+        for (int i = 0; i < params.size(); i++) {
+            var p = params.get(i);
+            var row = new StepParamEntity(stepId, i, p.paramId());
+            row.status = p.status();
+            row.reason = p.reason();
+            row.previousData = p.previousData();
+            row.data = p.data();
+            row.grads = json.gradients(p.grads());
+            rows.add(row);
+        }
+        stepParams.saveAll(rows);
+    }
+
+    private List<StepRecord> withParams(List<StepEntryEntity> found) {
+        var paramsByStep = stepParams.findByStepIdInOrderByStepIdAscPositionAsc(found.stream().map(e -> e.id).toList())
+                .stream().collect(Collectors.groupingBy(p -> p.stepId));
+        return found.stream().map(e -> new StepRecord(e.number,
+                StepRecord.Kind.valueOf(e.kind.toUpperCase(Locale.ROOT)), StepRecord.Status.valueOf(e.status.toUpperCase(Locale.ROOT)),
+                e.startedAt, e.finishedAt, e.durationMs, e.paramsTotal, e.paramsDone, e.restoredTo, json.loss(e.loss),
+                json.usage(e.usage), json.failures(e.error),
+                paramsByStep.getOrDefault(e.id, List.of()).stream().map(p -> new StepParamRecord(p.paramId, p.status, p.reason,
+                        p.previousData, p.data, json.gradients(p.grads))).toList())).toList();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.textopt.adapter.persistence;
+
+import dev.textopt.optim.Cost;
+import dev.textopt.optim.Gradient;
+import dev.textopt.optim.MomentumEntry;
+import dev.textopt.optim.TokenUsage;
+import dev.textopt.optim.Usage;
+import dev.textopt.session.CurrentTenant;
+import dev.textopt.session.SessionStore;
+import dev.textopt.session.StoredGroup;
+import dev.textopt.session.StoredParam;
+import dev.textopt.session.StoredSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Sessions in PostgreSQL through JPA. A session is found only by its own tenant; every other method
+ * takes ids the caller got from such a find. Loading a session never touches the history tables.
+ */
+@Repository
+class JpaSessionStore implements SessionStore {
+
+    private final SessionRepository sessions;
+    private final GroupRepository groups;
+    private final ParamRepository params;
+    private final GradientRepository gradients;
+    private final UsageRepository usages;
+    private final JsonColumns json;
+    private final Clock clock;
+    private final HistoryStore history;
+
+    JpaSessionStore(SessionRepository sessions, GroupRepository groups, ParamRepository params, GradientRepository gradients,
+            UsageRepository usages, JsonColumns json, Clock clock, HistoryStore history) {
+        this.sessions = sessions;
+        this.groups = groups;
+        this.params = params;
+        this.gradients = gradients;
+        this.usages = usages;
+        this.json = json;
+        this.clock = clock;
+        this.history = history;
+    }
+
+    @Override
+    public void insert(StoredSession session) {
+        sessions.save(new SessionEntity(session.id(), CurrentTenant.get(), session.optimizer(), json.write(session.defaults()),
+                session.createdAt()));
+        for (StoredGroup group : session.groups()) {
+            addGroup(session.id(), group, 0);
+        }
+    }
+
+    @Override
+    public Optional<StoredSession> find(UUID id) {
+        return sessions.findByIdAndTenant(id, CurrentTenant.get()).map(this::assemble);
+    }
+
+    @Override
+    public boolean exists(UUID id) {
+        return sessions.existsByIdAndTenant(id, CurrentTenant.get());
+    }
+
+    @Override
+    public PageOf<StoredSession> list(int page, int size) {
+        var found = sessions.findByTenantOrderByCreatedAtDescIdDesc(CurrentTenant.get(), PageRequest.of(page, size));
+        return new PageOf<>(found.getContent().stream().map(this::assemble).toList(), page, size, found.getTotalElements());
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        if (!exists(id)) {
+            return false;
+        }
+        sessions.deleteById(id); // the rest goes with ON DELETE CASCADE
+        return true;
+    }
+
+    @Override
+    public void addGroup(UUID sessionId, StoredGroup group, int atEntry) {
+        var entity = groups.save(new GroupEntity(sessionId, groups.countBySessionId(sessionId), json.write(group.options())));
+        int position = 0;
+        for (StoredParam param : group.params()) {
+            params.save(new ParamEntity(param.id(), sessionId, entity.id, position++, param.data(), param.role(),
+                    param.requiresGrad(), atEntry, json.momentum(param.momentumBuffer())));
+            appendGrads(param.id(), param.grad());
+        }
+    }
+
+    @Override
+    public void updateParam(UUID paramId, String data, String role, boolean requiresGrad) {
+        var param = params.findById(paramId).orElseThrow();
+        param.data = data;
+        param.role = role;
+        param.requiresGrad = requiresGrad;
+    }
+
+    @Override
+    public void appendGrads(UUID paramId, List<Gradient> grads) {
+        Instant now = clock.instant();
+        gradients.saveAll(grads.stream().map(g -> new GradientEntity(paramId, g.data(), g.role(), g.context(), now)).toList());
+    }
+
+    @Override
+    public void replaceGrads(UUID paramId, List<Gradient> grads) {
+        gradients.deleteByParam(paramId);
+        appendGrads(paramId, grads);
+    }
+
+    @Override
+    public void clearGrads(UUID sessionId) {
+        gradients.deleteBySession(sessionId);
+    }
+
+    @Override
+    public void setParamValues(Map<UUID, String> dataById) {
+        dataById.forEach(params::setData);
+    }
+
+    @Override
+    public void setMomentumBuffers(Map<UUID, List<MomentumEntry>> buffers) {
+        buffers.forEach((id, buffer) -> params.setMomentumBuffer(id, json.momentum(buffer)));
+    }
+
+    @Override
+    public void replaceGroupOptions(UUID sessionId, List<Map<String, Object>> optionsByGroup) {
+        var stored = groups.findBySessionIdOrderByPosition(sessionId);
+        for (int i = 0; i < stored.size(); i++) {
+            stored.get(i).options = json.write(optionsByGroup.get(i));
+        }
+    }
+
+    @Override
+    public void addUsage(UUID sessionId, Map<String, Usage> usage) {
+        usage.forEach((client, u) -> usages.add(sessionId, client, u.tokens().promptTokens(), u.tokens().completionTokens(),
+                u.cost().amount(), u.cost().currency()));
+    }
+
+    @Override
+    public void setUsage(UUID sessionId, Map<String, Usage> usage) {
+        usages.deleteBySession(sessionId);
+        usages.flush();
+        addUsage(sessionId, usage);
+    }
+
+    @Override
+    public void touch(UUID sessionId, Instant now, boolean countsAsStep) {
+        sessions.touch(sessionId, now, countsAsStep);
+    }
+
+    @Override
+    public boolean tryAcquireLease(UUID sessionId, String owner, Instant now, Instant expiresAt) {
+        return sessions.acquireLease(sessionId, owner, now, expiresAt) == 1;
+    }
+
+    @Override
+    public boolean renewLease(UUID sessionId, String owner, Instant expiresAt) {
+        return sessions.renewLease(sessionId, owner, expiresAt) == 1;
+    }
+
+    @Override
+    public void releaseLease(UUID sessionId, String owner) {
+        sessions.releaseLease(sessionId, owner);
+    }
+
+    @Override
+    public int nextHistoryNumber(UUID sessionId) {
+        return sessions.nextHistoryNumber(sessionId);
+    }
+
+    @Override
+    public void insertHistory(UUID sessionId, dev.textopt.session.StepRecord entry) {
+        history.insert(sessionId, entry);
+    }
+
+    @Override
+    public void finishHistory(UUID sessionId, dev.textopt.session.StepRecord entry) {
+        history.finish(sessionId, entry);
+    }
+
+    @Override
+    public void updateProgress(UUID sessionId, int number, int paramsDone) {
+        history.progress(sessionId, number, paramsDone);
+    }
+
+    @Override
+    public PageOf<dev.textopt.session.StepRecord> history(UUID sessionId, int page, int size) {
+        return history.page(sessionId, page, size);
+    }
+
+    @Override
+    public Optional<dev.textopt.session.StepRecord> historyEntry(UUID sessionId, int number) {
+        return history.entry(sessionId, number);
+    }
+
+    @Override
+    public Map<UUID, String> valuesAfter(UUID sessionId, int number) {
+        var values = new LinkedHashMap<UUID, String>();
+        for (ParamEntity param : params.findBySessionIdOrderByGroupIdAscPositionAsc(sessionId)) {
+            if (param.addedAtEntry <= number) {
+                values.put(param.id, param.initialData);
+            }
+        }
+        history.valuesUpTo(sessionId, number).forEach((id, data) -> values.computeIfPresent(id, (k, v) -> data));
+        return values;
+    }
+
+    @Override
+    public int failAbandonedSteps(Instant now) {
+        return history.failAbandoned(now);
+    }
+
+    private StoredSession assemble(SessionEntity session) {
+        var paramRows = params.findBySessionIdOrderByGroupIdAscPositionAsc(session.id);
+        var gradsByParam = gradients.findByParamIdInOrderByIdAsc(paramRows.stream().map(p -> p.id).toList()).stream()
+                .collect(Collectors.groupingBy(g -> g.paramId, LinkedHashMap::new,
+                        Collectors.mapping(g -> new Gradient(g.data, g.role, g.context), Collectors.toList())));
+        var paramsByGroup = paramRows.stream().collect(Collectors.groupingBy(p -> p.groupId));
+        var storedGroups = new ArrayList<StoredGroup>();
+        for (GroupEntity group : groups.findBySessionIdOrderByPosition(session.id)) {
+            var groupParams = paramsByGroup.getOrDefault(group.id, List.of()).stream()
+                    .map(p -> new StoredParam(p.id, p.data, p.role, p.requiresGrad, gradsByParam.getOrDefault(p.id, List.of()),
+                            json.momentum(p.momentumBuffer)))
+                    .toList();
+            storedGroups.add(new StoredGroup(json.readMap(group.options), groupParams));
+        }
+        var usage = new LinkedHashMap<String, Usage>();
+        for (UsageEntity u : usages.findBySessionIdOrderByClientName(session.id)) {
+            usage.put(u.clientName, new Usage(new TokenUsage(u.promptTokens, u.completionTokens), new Cost(u.costAmount, u.currency)));
+        }
+        return new StoredSession(session.id, session.optimizer, session.version, session.stepCount, session.historyCount,
+                session.createdAt, session.updatedAt, json.readMap(session.defaults), storedGroups, usage,
+                session.stepRunning(clock.instant()));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.textopt.adapter.web;
+
+import dev.textopt.session.Idempotency;
+import dev.textopt.session.StoredAnswer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Honours {@code Idempotency-Key} on every POST under /v1: the first answer is kept and replayed
+ * to retries with the same key and body ({@code Idempotent-Replayed: true}); the same key with
+ * another request is a 422; a retry while the first is still running is a 409. Answers of 5xx are
+ * not kept, so a retry after our own failure runs again.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final Idempotency idempotency;
+
+    IdempotencyFilter(Idempotency idempotency) {
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            problem(response, 400, "invalid-request", "Invalid request", "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+            return;
+        }
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (PayloadTooLargeException e) {
+            problem(response, 413, "payload-too-large", "Request body too large", e.getMessage());
+            return;
+        }
+        String tenant = Tenants.current(request);
+        var decision = idempotency.begin(tenant, key, hash(request, body));
+        if (decision instanceof Idempotency.Replay replay) {
+            StoredAnswer answer = replay.answer();
+            response.setStatus(answer.status());
+            if (answer.contentType() != null) {
+                response.setContentType(answer.contentType());
+            }
+            if (answer.location() != null) {
+                response.setHeader("Location", answer.location());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(answer.body());
+            return;
+        }
+        if (decision instanceof Idempotency.Mismatch) {
+            problem(response, 422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+            return;
+        }
+        if (decision instanceof Idempotency.InProgress) {
+            problem(response, 409, "idempotency-key-in-progress", "Request in progress",
+                    "the first request with this Idempotency-Key is still being answered; retry in a moment");
+            return;
+        }
+        var caching = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), caching);
+            if (caching.getStatus() < 500) {
+                idempotency.complete(tenant, key, new StoredAnswer(caching.getStatus(), caching.getContentType(),
+                        caching.getHeader("Location"), caching.getContentAsByteArray()));
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                idempotency.release(tenant, key);
+            }
+            caching.copyBodyToResponse();
+        }
+    }
+
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    static void problem(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"" + Problems.BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    }
+
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.textopt.adapter.web;
+
+import dev.textopt.optim.InvalidOptimizerException;
+import dev.textopt.session.BadRequestException;
+import dev.textopt.session.HistoryEntryNotFoundException;
+import dev.textopt.session.ModelClientUnavailableException;
+import dev.textopt.session.ParamNotFoundException;
+import dev.textopt.session.SessionNotFoundException;
+import dev.textopt.session.StepFailedException;
+import dev.textopt.session.StepRunningException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Translates domain exceptions into RFC 9457 problem details at the edge. Nothing from a stack
+ * trace, SQL or a provider's raw answer reaches a client.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(StepRunningException.class)
+    ProblemDetail stepRunning(StepRunningException e) {
+        return Problems.of(HttpStatus.CONFLICT, "step-running", "A step is running", e.getMessage());
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException e) {
+        return Problems.invalid(e.getMessage(), e.problems().stream().map(p -> Problems.error(p.field(), p.message())).toList());
+    }
+
+    @ExceptionHandler(InvalidOptimizerException.class)
+    ProblemDetail invalidOptimizer(InvalidOptimizerException e) {
+        return Problems.invalid(e.getMessage(), e.problems().stream().map(p -> Problems.error(p.field(), p.message())).toList());
+    }
+
+    @ExceptionHandler(ModelClientUnavailableException.class)
+    ProblemDetail modelClientUnavailable(ModelClientUnavailableException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "model-client-unavailable",
+                "Model client not configured", e.getMessage());
+        problem.setProperty("model_client", e.client());
+        return problem;
+    }
+
+    @ExceptionHandler(StepFailedException.class)
+    ProblemDetail stepFailed(StepFailedException e) {
+        HttpStatus status = e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+        ProblemDetail problem = Problems.of(status, e.timedOut() ? "step-timeout" : "step-failed",
+                "Step failed; no parameter changed", e.getMessage());
+        problem.setProperty("step", e.number());
+        problem.setProperty("failures", e.failures().stream().map(f -> {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("param_id", f.paramId());
+            map.put("reason", f.reason());
+            map.put("detail", f.detail());
+            map.put("provider_status", f.providerStatus());
+            return map;
+        }).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getRequiredType() == java.util.UUID.class) {
+            return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "no resource with " + e.getName() + " \"" + e.getValue() + "\"; ids are UUIDs");
+        }
+        String message = "must be " + (e.getRequiredType() == null ? "of another type" : "a " + e.getRequiredType().getSimpleName().toLowerCase());
+        return Problems.invalid(e.getName() + " " + message, List.of(Problems.error(e.getName(), message)));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large", e.getMessage());
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+        log.warn("Database access failed: {}", e.getClass().getSimpleName());
+        var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "the database could not be reached; nothing was changed. Retry in a few seconds.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "textopt failed unexpectedly; this is a bug. Nothing about it is shown here; the server log has the details.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = unreadable(e.getCause());
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail unreadable(Throwable cause) {
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large", tooLarge.getMessage());
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return Problems.invalid("unknown field \"" + field + "\"; remove it (field names are snake_case)",
+                    List.of(Problems.error(field, "unknown field; known: " + unknown.getKnownPropertyIds())));
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            String field = path(invalid);
+            String message = "must be " + expected(invalid.getTargetType()) + ", not " + invalid.getValue();
+            return Problems.invalid(field + " " + message, List.of(Problems.error(field, message)));
+        }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            String field = path(mismatched);
+            String message = "must be " + expected(mismatched.getTargetType());
+            return Problems.invalid(field + " " + message, List.of(Problems.error(field, message)));
+        }
+        if (cause instanceof JacksonException json) {
+            var location = json.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            return Problems.invalid("the body is not valid JSON" + where + "; send a JSON object",
+                    List.of(Problems.error("body", "malformed JSON" + where)));
+        }
+        return Problems.invalid("the body is missing or not readable; send a JSON object with Content-Type application/json",
+                List.of(Problems.error("body", "missing or unreadable")));
+    }
+
+    private static String path(JacksonException e) {
+        var parts = new ArrayList<String>();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                parts.add((parts.isEmpty() ? "" : ".") + reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                parts.add("[" + reference.getIndex() + "]");
+            }
+        }
+        return parts.isEmpty() ? "body" : String.join("", parts);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "a JSON object";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.textopt.config;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans every layer shares: the clock and the threads that model calls run on. */
+@Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
+class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Asynchronous steps run here. On shutdown the pool stops taking steps and waits for the running
+     * ones up to the shutdown grace period, so that a deploy does not cut a step in half.
+     */
+    @Bean
+    org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor backgroundSteps(
+            @org.springframework.beans.factory.annotation.Value("${spring.lifecycle.timeout-per-shutdown-phase:60s}") java.time.Duration grace) {
+        var executor = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("step-");
+        executor.setCorePoolSize(8);
+        executor.setMaxPoolSize(64);
+        executor.setQueueCapacity(1000);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationMillis(grace.toMillis());
+        return executor;
+    }
+
+    /**
+     * Model calls block on network I/O for seconds; a cached pool gives each in-flight call its own
+     * thread, and the per-step and per-client bounds keep their number in check.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService modelCallExecutor() {
+        var counter = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "model-call-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package dev.textopt.session;
+
+import dev.textopt.optim.Gradient;
+import dev.textopt.optim.MomentumEntry;
+import dev.textopt.optim.Usage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The port to where sessions live. Every method runs inside the caller's transaction; the session
+ * services decide where transactions begin and end.
+ */
+public interface SessionStore {
+
+    void insert(StoredSession session);
+
+    Optional<StoredSession> find(UUID id);
+
+    boolean exists(UUID id);
+
+    PageOf<StoredSession> list(int page, int size);
+
+    boolean delete(UUID id);
+
+    /** Adds a group after the existing ones; its parameters join after history entry {@code atEntry}. */
+    void addGroup(UUID sessionId, StoredGroup group, int atEntry);
+
+    void updateParam(UUID paramId, String data, String role, boolean requiresGrad);
+
+    void appendGrads(UUID paramId, List<Gradient> grads);
+
+    /** Replaces the gradients a parameter had up to the snapshot; gradients appended since stay after them. */
+    void replaceGrads(UUID paramId, List<Gradient> grads);
+
+    void clearGrads(UUID sessionId);
+
+    void setParamValues(Map<UUID, String> dataById);
+
+    void setMomentumBuffers(Map<UUID, List<MomentumEntry>> buffers);
+
+    void replaceGroupOptions(UUID sessionId, List<Map<String, Object>> optionsByGroup);
+
+    void addUsage(UUID sessionId, Map<String, Usage> usage);
+
+    void setUsage(UUID sessionId, Map<String, Usage> usage);
+
+    /** Counts a change: a new version and update time. */
+    void touch(UUID sessionId, Instant now, boolean countsAsStep);
+
+    /** Claims the step lease if nobody holds an unexpired one; false if somebody does. */
+    boolean tryAcquireLease(UUID sessionId, String owner, Instant now, Instant expiresAt);
+
+    boolean renewLease(UUID sessionId, String owner, Instant expiresAt);
+
+    void releaseLease(UUID sessionId, String owner);
+
+    /** Reserves the next history number. */
+    int nextHistoryNumber(UUID sessionId);
+
+    void insertHistory(UUID sessionId, StepRecord entry);
+
+    void finishHistory(UUID sessionId, StepRecord entry);
+
+    void updateProgress(UUID sessionId, int number, int paramsDone);
+
+    PageOf<StepRecord> history(UUID sessionId, int page, int size);
+
+    Optional<StepRecord> historyEntry(UUID sessionId, int number);
+
+    /** Each parameter's value right after history entry {@code number} (0: when it joined). */
+    Map<UUID, String> valuesAfter(UUID sessionId, int number);
+
+    /** Marks steps left running by instances whose lease expired as failed; returns how many. */
+    int failAbandonedSteps(Instant now);
+
+    /** A page of results, newest first. */
+    record PageOf<T>(List<T> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,224 @@
+package dev.textopt.session;
+
+import dev.textopt.config.StepProperties;
+import dev.textopt.optim.Closure;
+import dev.textopt.optim.ModelCallException;
+import dev.textopt.optim.MomentumEntry;
+import dev.textopt.optim.ParamOutcome;
+import dev.textopt.optim.StepResult;
+import dev.textopt.optim.Tgd;
+import dev.textopt.session.StepRecord.StepFailure;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One optimization step, in three parts so that no transaction or connection is held while a model
+ * is thinking: (1) take the session's lease and a snapshot, (2) run the closure and the core's step
+ * with the database released, (3) apply the result, history and usage in one short transaction.
+ */
+@Service
+public class StepService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StepService.class);
+
+    private final SessionStore store;
+    private final TgdFactory factory;
+    private final ClosurePolicy closurePolicy;
+    private final ClosureEndpoint closureEndpoint;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final LeaseKeeper leases;
+    private final java.util.concurrent.Executor background;
+
+    StepService(SessionStore store, TgdFactory factory, ClosurePolicy closurePolicy, ClosureEndpoint closureEndpoint,
+            TransactionTemplate tx, Clock clock, LeaseKeeper leases,
+            @org.springframework.beans.factory.annotation.Qualifier("backgroundSteps") java.util.concurrent.Executor background) {
+        this.store = store;
+        this.factory = factory;
+        this.closurePolicy = closurePolicy;
+        this.closureEndpoint = closureEndpoint;
+        this.tx = tx;
+        this.clock = clock;
+        this.leases = leases;
+        this.background = background;
+    }
+
+    /** Runs a step to its end. {@code closureUrl} may be null. */
+    public StepOutcome step(UUID id, String closureUrl) {
+        URI closure = closureUrl == null ? null : closurePolicy.check(closureUrl);
+        Started started = start(id, closure != null);
+        return run(started, closure);
+    }
+
+    /**
+     * Starts a step and returns its number at once; the step runs on in the background (and goes on
+     * if the client disconnects). Its history entry shows {@code running} with progress, then the result.
+     */
+    public int stepAsync(UUID id, String closureUrl) {
+        URI closure = closureUrl == null ? null : closurePolicy.check(closureUrl);
+        Started started = start(id, closure != null);
+        background.execute(() -> {
+            try {
+                run(started, closure);
+            } catch (RuntimeException e) {
+                // The failure is in the step's history entry, where the poller will read it.
+                log.debug("Asynchronous step {} of session {} failed: {}", started.number(), id, e.getMessage());
+            }
+        });
+        return started.number();
+    }
+
+    private record Started(StoredSession session, int number, String leaseOwner, Instant startedAt) {
+    }
+
+    private Started start(UUID id, boolean withClosure) {
+        String owner = leases.newOwner();
+        return tx.execute(status -> {
+            StoredSession session = store.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+            requireUsableClients(session, withClosure);
+            Instant now = clock.instant();
+            if (!store.tryAcquireLease(id, owner, now, now.plus(leases.timeout()))) {
+                throw new StepRunningException(id, "another step");
+            }
+            store.failAbandonedSteps(now);
+            int number = store.nextHistoryNumber(id);
+            int total = (int) session.params().stream().filter(p -> p.requiresGrad() && (withClosure || !p.grad().isEmpty())).count();
+            store.insertHistory(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
+                    total, 0, null, null, Map.of(), List.of(), List.of()));
+            return new Started(session, number, owner, now);
+        });
+    }
+
+    /** A step that would call a client without its key fails before it starts: 503, saying what to set. */
+    private void requireUsableClients(StoredSession session, boolean withClosure) {
+        for (StoredGroup group : session.groups()) {
+            boolean calls = group.params().stream().anyMatch(p -> p.requiresGrad() && (withClosure || !p.grad().isEmpty()));
+            String name = String.valueOf(group.options().get("model_client"));
+            if (calls) {
+                var client = factory.clients().find(name)
+                        .orElseThrow(() -> new ModelClientUnavailableException(name, "no such client is configured any more"));
+                client.missingConfiguration().ifPresent(todo -> {
+                    throw new ModelClientUnavailableException(name, todo);
+                });
+            }
+        }
+    }
+
+    private StepOutcome run(Started started, URI closureUrl) {
+        UUID id = started.session().id();
+        Tgd tgd = factory.restore(started.session());
+        try (var heartbeat = leases.keep(id, started.leaseOwner())) {
+            Closure closure = closureUrl == null ? null : params -> {
+                var result = closureEndpoint.evaluate(closureUrl, closurePayload(id, started.number(), params));
+                // Closure gradients replace the grads now, so that gradients appended during the model calls land after them.
+                tx.executeWithoutResult(s -> result.grads().forEach((paramId, grads) -> store.replaceGrads(UUID.fromString(paramId), grads)));
+                return result;
+            };
+            StepResult result = tgd.step(closure, new ProgressRecorder(store, tx, id, started.number()));
+            return finish(started, tgd, result);
+        } catch (ClosureEndpoint.ClosureFailedException e) {
+            fail(started, List.of(new StepFailure(null, "closure_failed", e.getMessage(), null)), Map.of());
+            throw new StepFailedException(started.number(), "the closure failed: " + e.getMessage(),
+                    List.of(new StepFailure(null, "closure_failed", e.getMessage(), null)), false);
+        } catch (RuntimeException e) {
+            if (!(e instanceof StepFailedException)) {
+                fail(started, List.of(new StepFailure(null, "internal_error", "the step stopped unexpectedly; nothing was applied", null)), Map.of());
+            }
+            throw e;
+        }
+    }
+
+    private StepOutcome finish(Started started, Tgd tgd, StepResult result) {
+        UUID id = started.session().id();
+        Instant now = clock.instant();
+        long durationMs = Duration.between(started.startedAt(), now).toMillis();
+        if (result instanceof StepResult.Failed failed) {
+            var failures = failed.failures().stream().map(f -> failure(f.paramId(), f.cause())).toList();
+            fail(started, failures, failed.usage());
+            boolean timedOut = failed.failures().stream().allMatch(f -> f.cause() instanceof ModelCallException.Timeout);
+            throw new StepFailedException(started.number(), failures.size() + " parameter update(s) failed; no parameter changed",
+                    failures, timedOut);
+        }
+        var applied = (StepResult.Applied) result;
+        var values = new LinkedHashMap<UUID, String>();
+        var buffers = new LinkedHashMap<UUID, List<MomentumEntry>>();
+        var records = new ArrayList<StepParamRecord>();
+        for (ParamOutcome outcome : applied.params()) {
+            if (outcome instanceof ParamOutcome.Updated updated) {
+                UUID paramId = UUID.fromString(updated.id());
+                values.put(paramId, updated.data());
+                var state = tgd.state().get(updated.id());
+                buffers.put(paramId, state == null ? List.of() : state.momentumBuffer());
+                records.add(new StepParamRecord(paramId, "updated", null, updated.previousData(), updated.data(), updated.gradsUsed()));
+            } else if (outcome instanceof ParamOutcome.Skipped skipped) {
+                records.add(new StepParamRecord(UUID.fromString(skipped.id()), "skipped", skipped.reason(), null, null, List.of()));
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            store.setParamValues(values);
+            store.setMomentumBuffers(buffers);
+            store.addUsage(id, applied.usage());
+            store.touch(id, now, true);
+            store.finishHistory(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
+                    started.startedAt(), now, durationMs, records.size(), records.size(), null, applied.loss(), applied.usage(),
+                    List.of(), records));
+            store.releaseLease(id, started.leaseOwner());
+        });
+        return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs);
+    }
+
+    /** A failed step still records what it cost and why it failed; no parameter or momentum changes. */
+    private void fail(Started started, List<StepFailure> failures, Map<String, dev.textopt.optim.Usage> usage) {
+        UUID id = started.session().id();
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            store.addUsage(id, usage);
+            store.touch(id, now, false);
+            store.finishHistory(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED,
+                    started.startedAt(), now, Duration.between(started.startedAt(), now).toMillis(), 0, 0, null, null, usage,
+                    failures, List.of()));
+            store.releaseLease(id, started.leaseOwner());
+        });
+    }
+
+    static StepFailure failure(String paramId, ModelCallException cause) {
+        String reason;
+        if (cause instanceof ModelCallException.RateLimited) {
+            reason = "rate_limited";
+        } else if (cause instanceof ModelCallException.Timeout) {
+            reason = "timeout";
+        } else if (cause instanceof ModelCallException.UnusableReply) {
+            reason = "unusable_reply";
+        } else if (cause instanceof ModelCallException.NotConfigured) {
+            reason = "not_configured";
+        } else {
+            reason = "provider_error";
+        }
+        Integer status = cause instanceof ModelCallException.ProviderError p ? p.status()
+                : cause instanceof ModelCallException.RateLimited ? Integer.valueOf(429) : null;
+        return new StepFailure(paramId, reason, cause.getMessage(), status);
+    }
+
+    private static Map<String, Object> closurePayload(UUID id, int number, List<dev.textopt.optim.Parameter> params) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("optimizer_id", id.toString());
+        payload.put("step", number);
+        payload.put("params", params.stream().map(p -> {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("id", p.id());
+            map.put("data", p.data());
+            map.put("role", p.role());
+            return map;
+        }).toList());
+        return payload;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.textopt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.textopt.support.PostgresTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/** With API keys on, every request needs one, and a tenant sees only its own sessions. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "textopt.security.api-keys=tenant-a:key-a-123,tenant-b:key-b-456")
+class TenantsTest extends PostgresTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private HttpResponse<String> send(String method, String path, String key, Object body) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String create(String key) throws Exception {
+        var response = send("POST", "/v1/optimizers", key, Map.of("params", List.of(Map.of("data", "Mine.", "role", "prompt"))));
+        assertThat(response.statusCode()).isEqualTo(201);
+        return (String) json.readValue(response.body(), Map.class).get("id");
+    }
+
+    @Test
+    void noKeyOrAWrongKeyIs401WithWwwAuthenticate() throws Exception {
+        for (String key : new String[] {null, "not-a-key"}) {
+            var response = send("GET", "/v1/optimizers", key, null);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+            assertThat(response.body()).doesNotContain("key-a-123");
+        }
+    }
+
+    @Test
+    void anotherTenantsSessionIs404AndNotListed() throws Exception {
+        String mine = create("key-a-123");
+        assertThat(send("GET", "/v1/optimizers/" + mine, "key-a-123", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/v1/optimizers/" + mine, "key-b-456", null).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/v1/optimizers/" + mine, "key-b-456", null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/v1/optimizers/" + mine + "/clear-grad", "key-b-456", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/v1/optimizers?size=200", "key-b-456", null).body()).doesNotContain(mine);
+        assertThat(send("GET", "/v1/optimizers?size=200", "key-a-123", null).body()).contains(mine);
+    }
+
+    @Test
+    void healthStaysOpenTheRestOfActuatorNeedsAKey() throws Exception {
+        assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/actuator/prometheus", "key-b-456", null).statusCode()).isEqualTo(200);
+    }
+}
