@@ -39,7 +39,8 @@ public class ModelClientsConfiguration {
     ConfiguredModelClients modelClients(ModelClientsProperties properties, Environment environment,
             ObjectProvider<MeterRegistry> meterRegistry) {
         List<ClientSettings> settings = settings(properties, environment);
-        settings.forEach(s -> log.info("model client '{}': {} at {} ({})", s.name(), s.provider().id(), s.baseUrl(),
+        settings.forEach(s -> log.info("model client '{}': {} at {} ({})", s.name(), s.provider().id(),
+                withoutUserInfo(s.baseUrl()),
                 s.apiKey() == null || s.apiKey().isBlank() ? "no API key" : "API key set"));
         return ConfiguredModelClients.create(settings, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
     }
@@ -99,6 +100,12 @@ public class ModelClientsConfiguration {
         catch (IllegalArgumentException e) {
             throw new IllegalStateException("textopt.model-clients." + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A base URL may carry credentials (https://user:secret@host); they are not for the log. */
+    private static String withoutUserInfo(String baseUrl) {
+        java.net.URI uri = java.net.URI.create(baseUrl);
+        return uri.getRawUserInfo() == null ? baseUrl : baseUrl.replace(uri.getRawUserInfo() + "@", "***@");
     }
 
     private static Provider builtIn(String name) {

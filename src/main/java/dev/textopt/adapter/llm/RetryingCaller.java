@@ -55,6 +55,10 @@ final class RetryingCaller {
                 throw new ModelCallException.ProviderError(prefix() + "interrupted while waiting", null);
             }
             catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // OkHttp reports an interrupt as an InterruptedIOException; it is not a timeout.
+                    throw new ModelCallException.ProviderError(prefix() + "interrupted", null);
+                }
                 failure = classifier.classify(e);
                 if (failure == null) {
                     throw e;

@@ -146,4 +146,22 @@ class AnthropicModelClientTest {
         assertThat(client.classType()).isEqualTo("AnthropicChatModel");
         assertThat(client.provider()).isEqualTo("anthropic");
     }
+
+    @Test
+    void timesOutAndCannotConnectLikeTheOpenAiClient() throws java.io.IOException {
+        server.stubFor(post("/v1/messages").willReturn(json(200, REPLY).withFixedDelay(3000)));
+        ModelClient slow = clients.client(TestClients.settings("anthropic", Provider.ANTHROPIC,
+                "http://127.0.0.1:" + server.port(), TestClients.ANTHROPIC_KEY, Map.of(), Duration.ofMillis(300), 2, 1));
+        assertThatThrownBy(() -> slow.complete(MESSAGES, Map.of())).isInstanceOf(ModelCallException.Timeout.class);
+
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ModelClient unreachable = clients.client(TestClients.anthropic("http://127.0.0.1:" + closedPort));
+        ModelCallException.ProviderError e = catchThrowableOfType(ModelCallException.ProviderError.class,
+                () -> unreachable.complete(MESSAGES, Map.of()));
+        assertThat(e.status()).isNull();
+        assertThat(e.getMessage()).contains("connection refused");
+    }
 }
