@@ -141,6 +141,19 @@ class StateDictTest {
     }
 
     @Test
+    void rejectsAnIndexOutOfRange() {
+        StateDict exported = steppedOptimizer().stateDict();
+        List<Map<String, Object>> groups = new ArrayList<>(exported.paramGroups());
+        Map<String, Object> first = new LinkedHashMap<>(groups.get(0));
+        first.put("params", List.of(9));
+        groups.set(0, first);
+
+        assertThatThrownBy(() -> sameShape().loadStateDict(new StateDict(Map.of(), groups), Map.of("model_client", "openai")))
+                .isInstanceOfSatisfying(InvalidOptimizerException.class, e -> assertThat(e.problems())
+                        .contains(new Problem("state_dict.param_groups[0].params[0]", "must be a parameter index from 0 to 2")));
+    }
+
+    @Test
     void rejectsMalformedTreesWithoutTouchingAnything() {
         assertThatThrownBy(() -> StateDict.fromMap(Map.of("state", List.of())))
                 .isInstanceOf(InvalidOptimizerException.class)
