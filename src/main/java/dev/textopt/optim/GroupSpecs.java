@@ -1,6 +1,5 @@
 package dev.textopt.optim;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads an optimizer's {@code params} argument, which is either Parameters (one group) or group specs. */
@@ -21,9 +20,8 @@ final class GroupSpecs {
         if (params.stream().allMatch(p -> p instanceof ParamGroupSpec)) {
             return params.stream().map(ParamGroupSpec.class::cast).toList();
         }
-        List<ParamGroupSpec> none = new ArrayList<>();
         problems.add(new Problem("params",
                 "give either a list of parameters (one group) or a list of param groups, not a mix"));
-        return none;
+        return List.of();
     }
 }

@@ -160,9 +160,10 @@ public abstract class Optimizer {
         usage.putAll(loaded.usage());
     }
 
-    protected Map<String, Object> optionsOf(Parameter param) {
-        return groups.stream().filter(g -> g.params().contains(param)).findFirst()
-                .map(ParamGroup::options).orElseThrow();
+    /** A parameter's momentum buffer, oldest first; empty when it has no state. */
+    protected List<MomentumEntry> momentumBuffer(String paramId) {
+        ParamState s = state.get(paramId);
+        return s == null ? List.of() : s.momentumBuffer();
     }
 
     /** Appends a step to a parameter's momentum buffer, keeping the newest {@code momentum} entries. */

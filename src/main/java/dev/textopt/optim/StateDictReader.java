@@ -84,8 +84,9 @@ final class StateDictReader {
         }
         for (int n = 0; n < indices.size(); n++) {
             Long index = JsonValues.wholeNumber(indices.get(n));
-            if (index == null || index < 0) {
-                problems.add(new Problem(path + "[" + n + "]", "must be a parameter index (a whole number >= 0)"));
+            int total = groups.stream().mapToInt(g -> g.params().size()).sum();
+            if (index == null || index < 0 || index >= total) {
+                problems.add(new Problem(path + "[" + n + "]", "must be a parameter index from 0 to " + (total - 1)));
             } else if (paramOfIndex.putIfAbsent(index, params.get(n)) != null) {
                 problems.add(new Problem(path + "[" + n + "]", "index " + index + " appears more than once"));
             }

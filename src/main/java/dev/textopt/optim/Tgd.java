@@ -104,7 +104,7 @@ public class Tgd extends Optimizer {
             closureGrads = result.grads();
             replaceGrads(closureGrads);
         }
-        StepPlan plan = StepPlan.of(paramGroups(), this::history, clients, prices);
+        StepPlan plan = StepPlan.of(paramGroups(), p -> momentumBuffer(p.id()), clients, prices);
         progress.started(plan.calls().size());
         List<Supplier<String>> calls = plan.calls().stream().map(c -> (Supplier<String>) c.call()::run).toList();
         List<ConcurrentCalls.Outcome> outcomes = new ConcurrentCalls(settings.maxConcurrentCalls(), settings.executor())
@@ -126,19 +126,17 @@ public class Tgd extends Optimizer {
         grads.forEach((id, g) -> parameter(id).orElseThrow().replaceGrad(g));
     }
 
-    private List<MomentumEntry> history(Parameter param) {
-        ParamState s = state().get(param.id());
-        return s == null ? List.of() : s.momentumBuffer();
-    }
-
     private void apply(StepResult.Applied applied, StepPlan plan) {
+        Map<String, String> newValues = new java.util.HashMap<>();
+        applied.params().forEach(o -> {
+            if (o instanceof ParamOutcome.Updated updated) {
+                newValues.put(updated.id(), updated.data());
+            }
+        });
         for (StepPlan.PlannedCall call : plan.calls()) {
-            ParamOutcome.Updated updated = (ParamOutcome.Updated) applied.params().stream()
-                    .filter(o -> o.id().equals(call.param().id())).findFirst().orElseThrow();
-            Parameter param = call.param();
-            MomentumEntry entry = new MomentumEntry(call.snapshot(), updated.gradsUsed());
-            remember(param.id(), entry, call.momentum());
-            param.setData(updated.data());
+            // The snapshot is the value the prompt was built from, i.e. the value before this step.
+            remember(call.param().id(), new MomentumEntry(call.snapshot(), call.grads()), call.momentum());
+            call.param().setData(newValues.get(call.param().id()));
         }
     }
 }
