@@ -38,10 +38,12 @@ public class StepService {
     private final Clock clock;
     private final LeaseKeeper leases;
     private final java.util.concurrent.Executor background;
+    private final StepMetrics metrics;
 
     StepService(SessionStore store, TgdFactory factory, ClosurePolicy closurePolicy, ClosureEndpoint closureEndpoint,
             TransactionTemplate tx, Clock clock, LeaseKeeper leases,
-            @org.springframework.beans.factory.annotation.Qualifier("backgroundSteps") java.util.concurrent.Executor background) {
+            @org.springframework.beans.factory.annotation.Qualifier("backgroundSteps") java.util.concurrent.Executor background,
+            StepMetrics metrics) {
         this.store = store;
         this.factory = factory;
         this.closurePolicy = closurePolicy;
@@ -50,6 +52,7 @@ public class StepService {
         this.clock = clock;
         this.leases = leases;
         this.background = background;
+        this.metrics = metrics;
     }
 
     /** Runs a step to its end. {@code closureUrl} may be null. */
@@ -173,6 +176,7 @@ public class StepService {
                     List.of(), records));
             store.releaseLease(id, started.leaseOwner());
         });
+        metrics.stepFinished("succeeded", Duration.ofMillis(durationMs), applied.usage());
         return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs);
     }
 
@@ -188,6 +192,7 @@ public class StepService {
                     failures, List.of()));
             store.releaseLease(id, started.leaseOwner());
         });
+        metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);
     }
 
     static StepFailure failure(String paramId, ModelCallException cause) {

@@ -135,5 +135,11 @@ class WalkthroughTest extends PostgresTest {
         assertThat(history.<String>at("items.0.params.0.previous_data")).isEqualTo(PROMPT);
         assertThat(history.<String>at("items.0.params.0.grads.0.data")).isEqualTo("Ask for exactly one word.");
         assertThat(api.get("/v1/optimizers/" + id + "/steps/1").<String>at("params.0.data")).isEqualTo(IMPROVED);
+
+        // and the metrics count the calls, tokens and cost
+        String metrics = api.send("GET", "/actuator/prometheus", null, null).raw();
+        assertThat(metrics).contains("textopt_model_calls_total{").contains("client=\"openai\"")
+                .contains("textopt_model_tokens_total{").contains("textopt_model_cost_USD_total{")
+                .contains("textopt_steps_seconds_count{outcome=\"succeeded\"");
     }
 }

@@ -92,7 +92,8 @@ public final class Api {
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            Object body = raw == null || raw.isBlank() ? null : JSON.readValue(raw, Object.class);
+            boolean json = response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
+            Object body = raw == null || raw.isBlank() || !json ? null : JSON.readValue(raw, Object.class);
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Location").orElse(null), raw, body, response.headers());
         } catch (IOException e) {

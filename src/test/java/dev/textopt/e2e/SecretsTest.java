@@ -1,0 +1,118 @@
+package dev.textopt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.textopt.support.FakeOpenAi;
+import dev.textopt.support.PostgresTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * After a run that used a provider key and textopt API keys — sessions, steps, a failed step,
+ * exports, errors — neither secret is in any response, any row of the database, or the log.
+ * A step that needs a client without a key is a 503 naming the variable to set.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "textopt.security.api-keys=team-secret:tk-SECRET-textopt-key-42",
+        "textopt.model-clients.anthropic.api-key=",
+        "logging.level.dev.textopt=DEBUG"})
+class SecretsTest extends PostgresTest {
+
+    static final String TEXTOPT_KEY = "tk-SECRET-textopt-key-42";
+    static final FakeOpenAi openAi = new FakeOpenAi();
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry registry) {
+        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
+        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
+        registry.add("textopt.model-clients.openai.max-retries", () -> "0");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        openAi.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<String> responses = new ArrayList<>();
+
+    private Map<String, Object> call(String method, String path, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TEXTOPT_KEY).build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        responses.add(response.headers().map() + response.body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = response.body().isBlank() || !response.body().startsWith("{")
+                ? Map.of("status", response.statusCode()) : json.readValue(response.body(), Map.class);
+        return parsed;
+    }
+
+    @Test
+    void noSecretReachesAResponseTheDatabaseOrTheLog(CapturedOutput output) throws Exception {
+        openAi.answer("Keep it secret.", "<IMPROVED_VARIABLE>Kept secret.</IMPROVED_VARIABLE>", 9, 3);
+        var created = call("POST", "/v1/optimizers", Map.of("params", List.of(Map.of("data", "Keep it secret.", "role", "prompt")),
+                "defaults", Map.of("momentum", 1)));
+        String id = (String) created.get("id");
+        @SuppressWarnings("unchecked")
+        var group = (Map<String, Object>) ((List<Object>) created.get("param_groups")).get(0);
+        @SuppressWarnings("unchecked")
+        String paramId = (String) ((Map<String, Object>) ((List<Object>) group.get("params")).get(0)).get("id");
+        call("POST", "/v1/optimizers/" + id + "/params/" + paramId + "/grad", Map.of("data", "Shorter.", "role", "feedback"));
+        call("POST", "/v1/optimizers/" + id + "/step", null);
+        call("GET", "/v1/optimizers/" + id + "/state-dict", null);
+        call("GET", "/v1/optimizers/" + id + "/steps", null);
+        call("PATCH", "/v1/optimizers/" + id + "/params/" + paramId, Map.of("data", "Nobody stubbed this one."));
+        call("POST", "/v1/optimizers/" + id + "/step", null); // fails at the provider: 500
+        call("GET", "/actuator/prometheus", null);
+
+        // a client without a key: 503 naming what to set
+        var anthropic = call("POST", "/v1/optimizers", Map.of("params", List.of(Map.of("data", "No key here.", "role", "prompt")),
+                "defaults", Map.of("model_client", "anthropic", "completion_args", Map.of("model", "claude-haiku-4-5"))));
+        String anthropicId = (String) anthropic.get("id");
+        @SuppressWarnings("unchecked")
+        var anthropicGroup = (Map<String, Object>) ((List<Object>) anthropic.get("param_groups")).get(0);
+        @SuppressWarnings("unchecked")
+        String anthropicParam = (String) ((Map<String, Object>) ((List<Object>) anthropicGroup.get("params")).get(0)).get("id");
+        call("POST", "/v1/optimizers/" + anthropicId + "/params/" + anthropicParam + "/grad", Map.of("data", "x", "role", "feedback"));
+        var unavailable = call("POST", "/v1/optimizers/" + anthropicId + "/step", null);
+        assertThat(unavailable.get("status")).isEqualTo(503);
+        assertThat((String) unavailable.get("detail")).contains("ANTHROPIC_API_KEY");
+
+        for (String secret : List.of(FakeOpenAi.API_KEY, TEXTOPT_KEY)) {
+            assertThat(responses).noneMatch(r -> r.contains(secret));
+            assertThat(output.getAll()).doesNotContain(secret);
+            for (String table : jdbc.queryForList(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'", String.class)) {
+                Integer hits = jdbc.queryForObject("SELECT count(*) FROM \"" + table + "\" t WHERE t::text LIKE ?", Integer.class,
+                        "%" + secret + "%");
+                assertThat(hits).as("rows of %s holding a secret", table).isZero();
+            }
+        }
+    }
+}
