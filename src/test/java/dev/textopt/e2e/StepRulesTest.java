@@ -146,6 +146,30 @@ class StepRulesTest extends PostgresTest {
                 .as("restores leave momentum alone").isEqualTo(momentum);
     }
 
+    @Test
+    void theReadmesCustomMessagesReachTheModelWithInputsFilledIn() {
+        openAi.answer("for a customer support team", "<IMPROVED_VARIABLE>Greet warmly.</IMPROVED_VARIABLE>", 5, 2);
+        var messages = List.of(
+                Map.of("role", "system", "content", List.of("You rewrite {role}s for a {domain} team. Answer only with <IMPROVED_VARIABLE>new text</IMPROVED_VARIABLE>.")),
+                Map.of("role", "user", "content", List.of("<VARIABLE>Say hi.</VARIABLE>\n<FEEDBACK>Too short.</FEEDBACK>")),
+                Map.of("role", "assistant", "content", List.of("<IMPROVED_VARIABLE>Greet the customer by name and offer help.</IMPROVED_VARIABLE>")),
+                Map.of("role", "user", "content", List.of("<VARIABLE>{variable}</VARIABLE>\n{feedback}\n{past_iterations}{constraints}Improve it.")));
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Hello.", "role", "greeting")),
+                "defaults", Map.of("messages", messages, "inputs", Map.of("domain", "customer support"))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.at("id");
+        String paramId = created.at("param_groups.0.params.0.id");
+        api.post("/v1/optimizers/" + id + "/params/" + paramId + "/grad", Map.of("data", "Warmer.", "role", "feedback"));
+        var step = api.post("/v1/optimizers/" + id + "/step", null);
+        assertThat(step.status()).as(step.raw()).isEqualTo(200);
+        assertThat(step.<String>at("params.0.data")).isEqualTo("Greet warmly.");
+
+        var unknown = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "x")),
+                "defaults", Map.of("messages", List.of(Map.of("role", "user", "content", List.of("{variable} {tone}"))))));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.raw()).contains("tone");
+    }
+
     private void awaitFinished(String location) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline) && "running".equals(api.get(location).at("status"))) {
