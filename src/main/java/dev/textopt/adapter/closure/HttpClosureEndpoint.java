@@ -65,6 +65,9 @@ class HttpClosureEndpoint implements ClosureEndpoint {
         } catch (JacksonException e) {
             throw new ClosureFailedException("the closure's answer is not JSON");
         }
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("\\u0000")) {
+            throw new ClosureFailedException("the closure's answer contains the NUL character (\\u0000), which cannot be stored");
+        }
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("score")) {
             throw new ClosureFailedException("the closure's answer must be an object with \"score\" (and optionally \"explanation\", \"grads\")");
         }

@@ -1,0 +1,62 @@
+package dev.textopt.adapter.web;
+
+import dev.textopt.session.BadRequestException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * JSON may carry {@code \u0000}, PostgreSQL text cannot. Refusing it at the edge, with the field's
+ * path, turns what would be a database error into a 400 that says what to change.
+ */
+@ControllerAdvice
+class NulCharacterGuard extends RequestBodyAdviceAdapter {
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
+        check(body, "body");
+        return body;
+    }
+
+    static void check(Object value, String path) {
+        if (value instanceof String text) {
+            if (text.indexOf('\u0000') >= 0) {
+                throw new BadRequestException(path, path + " contains the NUL character (\\u0000), which cannot be stored; remove it");
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                check(String.valueOf(k), path);
+                check(v, path + "." + k);
+            });
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                check(list.get(i), path + "[" + i + "]");
+            }
+        } else if (value != null && value.getClass().isRecord()) {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                try {
+                    component.getAccessor().setAccessible(true);
+                    check(component.getAccessor().invoke(value), path.equals("body") ? snake(component.getName()) : path + "." + snake(component.getName()));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component, e);
+                }
+            }
+        }
+    }
+
+    private static String snake(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

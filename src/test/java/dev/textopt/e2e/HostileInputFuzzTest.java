@@ -1,0 +1,204 @@
+package dev.textopt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.textopt.support.Api;
+import dev.textopt.support.FakeOpenAi;
+import dev.textopt.support.PostgresTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Fuzzing driven by the service's own OpenAPI description: every operation it lists gets odd requests
+ * (wrong types, huge numbers and strings, deep nesting, invalid UTF-8, NUL bytes, SQL and template
+ * injection, lone and doubled braces, unknown fields). No answer may be a 500 of ours, every error
+ * must be problem+json, and a refused request must leave the database as it was.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HostileInputFuzzTest extends PostgresTest {
+
+    static final long SEED = 20261123L;
+    static final int REQUESTS = 1200;
+    static final FakeOpenAi openAi = new FakeOpenAi();
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry registry) {
+        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
+        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
+        registry.add("textopt.model-clients.openai.max-retries", () -> "0");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        openAi.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final Random random = new Random(SEED);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    record Operation(String method, String path) {
+    }
+
+    @Test
+    void oddRequestsNeverCrashNeverLeakAndChangeNothingWhenRefused() throws Exception {
+        var api = new Api(port);
+        List<Operation> operations = operations(api);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(15);
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Fuzz target.", "role", "prompt"))));
+        String id = created.at("id");
+        String paramId = created.at("param_groups.0.params.0.id");
+
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            Operation operation = operations.get(random.nextInt(operations.size()));
+            String path = fill(operation.path(), id, paramId);
+            byte[] body = body();
+            String contentType = random.nextInt(10) == 0 ? pick("text/plain", "application/xml", "application/json; charset=latin1")
+                    : "application/json";
+            String before = fingerprint();
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .method(operation.method(), HttpRequest.BodyPublishers.ofByteArray(body))
+                    .header("Content-Type", contentType).build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            statuses.merge(status, 1, Integer::sum);
+            String what = operation.method() + " " + path + " " + preview(body) + " -> " + status + " " + response.body();
+            assertThat(status).as(what).isNotIn(500, 501, 503); // the database and the model client are up: no 503 either
+            if (operation.method().equals("DELETE") && status == 204) { // keep a session to aim at
+                created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Fuzz target.", "role", "prompt"))));
+                id = created.at("id");
+                paramId = created.at("param_groups.0.params.0.id");
+            }
+            if (status >= 400) {
+                assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+                assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
+                if (status != 502 && status != 504) { // a failed step records its failure in the history, by design
+                    assertThat(fingerprint()).as("a refused request changed the database: " + what).isEqualTo(before);
+                }
+            }
+        }
+        System.out.println("hostile-input fuzz: " + REQUESTS + " requests, seed " + SEED + ", statuses " + statuses);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Operation> operations(Api api) {
+        Map<String, Object> paths = api.get("/v3/api-docs").at("paths");
+        var operations = new ArrayList<Operation>();
+        paths.forEach((path, item) -> ((Map<String, Object>) item).keySet().stream()
+                .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> operations.add(new Operation(m.toUpperCase(), path))));
+        return operations;
+    }
+
+    private String fill(String path, String id, String paramId) {
+        return path.replace("{id}", random.nextInt(5) == 0 ? oddPathValue() : id)
+                .replace("{paramId}", random.nextInt(5) == 0 ? oddPathValue() : paramId)
+                .replace("{param_id}", random.nextInt(5) == 0 ? oddPathValue() : paramId)
+                .replace("{number}", pick("0", "1", "-1", "2147483648", "99999999999999999999", "abc", "1.5"));
+    }
+
+    private String oddPathValue() {
+        return pick(UUID.randomUUID().toString(), "not-a-uuid", "%27%20OR%201%3D1--", "..%2F..%2Fetc", "00000000-0000-0000-0000-000000000000");
+    }
+
+    /** A body: mostly a mutated valid one, sometimes raw garbage. */
+    private byte[] body() {
+        switch (random.nextInt(12)) {
+            case 0:
+                return new byte[] {(byte) 0xC3, (byte) 0x28, '{', (byte) 0xFF, (byte) 0xFE};
+            case 1:
+                return "[".repeat(2000 + random.nextInt(3000)).getBytes(StandardCharsets.UTF_8);
+            case 2:
+                return "{\"params\": [{\"data\": \"\\u0000nul\\u0000\"}]}".getBytes(StandardCharsets.UTF_8);
+            case 3:
+                return new byte[0];
+            default:
+                return Api.json(mutate(validBody())).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Map<String, Object> validBody() {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("params", List.of(new LinkedHashMap<>(Map.of("data", "A prompt.", "role", "prompt", "requires_grad", true))));
+        body.put("defaults", new LinkedHashMap<>(Map.of("momentum", 1, "constraints", List.of("Be kind."))));
+        if (random.nextBoolean()) {
+            body.put("data", "Feedback.");
+            body.put("role", "feedback");
+        }
+        return body;
+    }
+
+    private Object mutate(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            var copy = new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), random.nextInt(4) == 0 ? odd() : mutate(v)));
+            if (random.nextInt(6) == 0) {
+                copy.put(pick("learning_rate", "__proto__", "data'; DROP TABLE parameter;--", "momentum_buffer"), odd());
+            }
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            var copy = new ArrayList<Object>();
+            list.forEach(v -> copy.add(random.nextInt(4) == 0 ? odd() : mutate(v)));
+            return copy;
+        }
+        return random.nextInt(3) == 0 ? odd() : value;
+    }
+
+    private Object odd() {
+        List<Supplier<Object>> odd = List.of(
+                () -> null, () -> true, () -> -1, () -> Integer.MAX_VALUE, () -> Long.MIN_VALUE, () -> 1e308, () -> -0.0,
+                () -> new java.math.BigInteger("123456789012345678901234567890"), () -> "",
+                () -> "x".repeat(50_000 + random.nextInt(100_000)),
+                () -> "'; DROP TABLE optimizer_session; --", () -> "\" OR \"1\"=\"1",
+                () -> "{role}{variable}{{", () -> "}", () -> "{", () -> "{{}}", () -> "{unknown_placeholder}",
+                () -> "<IMPROVED_VARIABLE></IMPROVED_VARIABLE>", () -> "<script>alert(1)</script>",
+                () -> "\uD800 lone surrogate", () -> "nul\u0000byte", () -> "emoji 🎯 and ünïcödé",
+                () -> List.of(), () -> Map.of(), () -> List.of(List.of(List.of(List.of()))),
+                () -> Map.of("role", "system", "content", List.of("{variable}")),
+                () -> Map.of("data", 42, "role", List.of()));
+        return odd.get(random.nextInt(odd.size())).get();
+    }
+
+    private String fingerprint() {
+        var parts = new ArrayList<String>();
+        for (String table : List.of("optimizer_session", "param_group", "parameter", "gradient", "model_usage", "step_entry", "step_param")) {
+            parts.add(jdbc.queryForObject("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \""
+                    + table + "\" t", String.class));
+        }
+        return String.join(",", parts);
+    }
+
+    private String pick(String... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    private static String preview(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}
