@@ -1,13 +1,19 @@
 package dev.textopt.session;
 
 import dev.textopt.config.ClosureProperties;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Which closure URLs a step may call: http(s) only, and only to hosts the operator allowed. */
+/**
+ * Which closure URLs a step may call: http(s) only, only to hosts the operator allowed, and — against
+ * SSRF through DNS — a name that resolves to a loopback, link-local, private or otherwise internal
+ * address only if the allow-list names that address as well.
+ */
 @Component
 public class ClosurePolicy {
 
@@ -33,10 +39,40 @@ public class ClosurePolicy {
             throw new BadRequestException("closure.url", "closures are off: the operator has allowed no host "
                     + "(textopt.closure.allowed-hosts / TEXTOPT_CLOSURE_ALLOWED_HOSTS)");
         }
-        if (!allowedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (!allowedHosts.contains(host)) {
             throw new BadRequestException("closure.url", "closure host \"" + uri.getHost() + "\" is not allowed; allowed hosts: "
                     + allowedHosts.stream().sorted().toList() + " (textopt.closure.allowed-hosts)");
         }
+        for (InetAddress address : resolve(host)) {
+            if (internal(address) && !allowedHosts.contains(address.getHostAddress().toLowerCase(Locale.ROOT))) {
+                throw new BadRequestException("closure.url", "closure host \"" + uri.getHost() + "\" resolves to the internal address "
+                        + address.getHostAddress() + "; allow that address explicitly in textopt.closure.allowed-hosts to call it");
+            }
+        }
         return uri;
+    }
+
+    private static InetAddress[] resolve(String host) {
+        try {
+            return InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new BadRequestException("closure.url", "closure host \"" + host + "\" does not resolve");
+        }
+    }
+
+    /** Loopback, link-local (cloud metadata lives there), private, unique-local, wildcard and multicast. */
+    static boolean internal(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] bytes = address.getAddress();
+        boolean uniqueLocalV6 = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+        boolean carrierGradeNat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+        return uniqueLocalV6 || carrierGradeNat;
     }
 }

@@ -23,11 +23,13 @@ public class OptimizerSessions {
     private final SessionStore store;
     private final TgdFactory factory;
     private final Clock clock;
+    private final Limits limits;
 
-    OptimizerSessions(SessionStore store, TgdFactory factory, Clock clock) {
+    OptimizerSessions(SessionStore store, TgdFactory factory, Clock clock, Limits limits) {
         this.store = store;
         this.factory = factory;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Transactional
@@ -38,13 +40,16 @@ public class OptimizerSessions {
         if (request.groups().isEmpty()) {
             throw new BadRequestException("params", "params is empty; give at least one parameter (or one group)");
         }
+        limits.params(request.groups().stream().mapToInt(g -> g.params().size()).sum(), "params");
+        limits.newParams(request.groups(), "params");
+        limits.sessions(store.countSessions());
         Tgd tgd = factory.create(request);
         Instant now = clock.instant();
         var groups = tgd.paramGroups().stream()
                 .map(g -> new StoredGroup(g.options(), g.params().stream().map(OptimizerSessions::stored).toList()))
                 .toList();
         var session = new StoredSession(UUID.randomUUID(), request.optimizer(), 0, 0, 0, now, now, tgd.defaults(), groups,
-                Map.of(), false);
+                Map.of(), false, request.budget());
         store.insert(session);
         return session;
     }
@@ -71,6 +76,8 @@ public class OptimizerSessions {
     public StoredGroup addParamGroup(UUID id, NewGroup group) {
         StoredSession session = get(id);
         refuseWhileStepping(session, "adding a param group");
+        limits.params(session.params().size() + group.params().size(), "params");
+        limits.newParams(List.of(group), "params");
         Tgd tgd = factory.restore(session);
         var params = group.params().stream().map(TgdFactory::newParameter).toList();
         tgd.addParamGroup(new ParamGroupSpec(params, group.options()));
@@ -95,6 +102,8 @@ public class OptimizerSessions {
         StoredSession session = get(id);
         StoredParam param = session.param(paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
         refuseWhileStepping(session, "editing a parameter");
+        limits.text(patch.data(), "data");
+        limits.text(patch.role(), "role");
         String data = patch.data() == null ? param.data() : patch.data();
         String role = patch.role() == null ? param.role() : patch.role();
         boolean requiresGrad = patch.requiresGrad() == null ? param.requiresGrad() : patch.requiresGrad();
@@ -118,6 +127,8 @@ public class OptimizerSessions {
         if (grads.isEmpty()) {
             throw new BadRequestException("body", "no gradient given; send one gradient {\"data\": …, \"role\": …} or a list of them");
         }
+        limits.grads(param.grad().size() + grads.size(), "body");
+        limits.gradients(grads, "body");
         store.appendGrads(paramId, grads);
         store.touch(id, clock.instant(), false);
         var all = new ArrayList<>(param.grad());

@@ -21,6 +21,15 @@ public interface SessionStore {
 
     boolean exists(UUID id);
 
+    /** Sessions of the current tenant. */
+    long countSessions();
+
+    /** Serialises step starts of the current tenant until the transaction ends, so that counting them is exact. */
+    void lockTenantStepStarts();
+
+    /** Sessions of the current tenant with a step running (an unexpired lease). */
+    long countRunningSteps(Instant now);
+
     PageOf<StoredSession> list(int page, int size);
 
     boolean delete(UUID id);

@@ -39,11 +39,12 @@ public class StepService {
     private final LeaseKeeper leases;
     private final java.util.concurrent.Executor background;
     private final StepMetrics metrics;
+    private final Limits limits;
 
     StepService(SessionStore store, TgdFactory factory, ClosurePolicy closurePolicy, ClosureEndpoint closureEndpoint,
             TransactionTemplate tx, Clock clock, LeaseKeeper leases,
             @org.springframework.beans.factory.annotation.Qualifier("backgroundSteps") java.util.concurrent.Executor background,
-            StepMetrics metrics) {
+            StepMetrics metrics, Limits limits) {
         this.store = store;
         this.factory = factory;
         this.closurePolicy = closurePolicy;
@@ -53,6 +54,7 @@ public class StepService {
         this.leases = leases;
         this.background = background;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     /** Runs a step to its end. {@code closureUrl} may be null. */
@@ -88,7 +90,12 @@ public class StepService {
         return tx.execute(status -> {
             StoredSession session = store.find(id).orElseThrow(() -> new SessionNotFoundException(id));
             requireUsableClients(session, withClosure);
+            if (session.budget() != null && session.spent().compareTo(session.budget().amount()) >= 0) {
+                throw new BudgetExhaustedException(session.spent(), session.budget());
+            }
             Instant now = clock.instant();
+            store.lockTenantStepStarts();
+            limits.stepsInFlight(store.countRunningSteps(now));
             if (!store.tryAcquireLease(id, owner, now, now.plus(leases.timeout()))) {
                 throw new StepRunningException(id, "another step");
             }
@@ -122,6 +129,7 @@ public class StepService {
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
             Closure closure = closureUrl == null ? null : params -> {
                 var result = closureEndpoint.evaluate(closureUrl, closurePayload(id, started.number(), params));
+                checkClosureGrads(result.grads(), params);
                 // Closure gradients replace the grads now, so that gradients appended during the model calls land after them.
                 tx.executeWithoutResult(s -> result.grads().forEach((paramId, grads) -> store.replaceGrads(UUID.fromString(paramId), grads)));
                 return result;
@@ -193,6 +201,23 @@ public class StepService {
             store.releaseLease(id, started.leaseOwner());
         });
         metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);
+    }
+
+    /** Closure gradients obey the same limits as appended ones, and name parameters of this session. */
+    private void checkClosureGrads(Map<String, List<dev.textopt.optim.Gradient>> grads, List<dev.textopt.optim.Parameter> params) {
+        var known = params.stream().map(dev.textopt.optim.Parameter::id).collect(java.util.stream.Collectors.toSet());
+        for (var entry : grads.entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                throw new ClosureEndpoint.ClosureFailedException("the closure's grads name \"" + entry.getKey()
+                        + "\", which is not a parameter of this session");
+            }
+            try {
+                limits.grads(entry.getValue().size(), "grads." + entry.getKey());
+                limits.gradients(entry.getValue(), "grads." + entry.getKey());
+            } catch (BadRequestException e) {
+                throw new ClosureEndpoint.ClosureFailedException("the closure's answer is over a limit: " + e.getMessage());
+            }
+        }
     }
 
     /** A model may answer the NUL character, which PostgreSQL text cannot hold; it carries no meaning in a prompt. */

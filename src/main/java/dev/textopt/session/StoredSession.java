@@ -18,7 +18,8 @@ public record StoredSession(
         Map<String, Object> defaults,
         List<StoredGroup> groups,
         Map<String, Usage> usage,
-        boolean stepRunning) {
+        boolean stepRunning,
+        Budget budget) {
 
     public StoredSession {
         groups = List.copyOf(groups);
@@ -27,6 +28,12 @@ public record StoredSession(
 
     public java.util.Optional<StoredParam> param(UUID paramId) {
         return groups.stream().flatMap(g -> g.params().stream()).filter(p -> p.id().equals(paramId)).findFirst();
+    }
+
+    /** What the session has spent on priced calls (calls of unpriced models cost an unknown amount). */
+    public java.math.BigDecimal spent() {
+        return usage.values().stream().map(u -> u.cost().amount()).filter(java.util.Objects::nonNull)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
     public List<StoredParam> params() {

@@ -52,8 +52,13 @@ class JpaSessionStore implements SessionStore {
 
     @Override
     public void insert(StoredSession session) {
-        sessions.save(new SessionEntity(session.id(), CurrentTenant.get(), session.optimizer(), json.write(session.defaults()),
-                session.createdAt()));
+        var entity = new SessionEntity(session.id(), CurrentTenant.get(), session.optimizer(), json.write(session.defaults()),
+                session.createdAt());
+        if (session.budget() != null) {
+            entity.budgetAmount = session.budget().amount();
+            entity.budgetCurrency = session.budget().currency();
+        }
+        sessions.save(entity);
         for (StoredGroup group : session.groups()) {
             addGroup(session.id(), group, 0);
         }
@@ -67,6 +72,21 @@ class JpaSessionStore implements SessionStore {
     @Override
     public boolean exists(UUID id) {
         return sessions.existsByIdAndTenant(id, CurrentTenant.get());
+    }
+
+    @Override
+    public long countSessions() {
+        return sessions.countByTenant(CurrentTenant.get());
+    }
+
+    @Override
+    public void lockTenantStepStarts() {
+        sessions.lockTenant(CurrentTenant.get());
+    }
+
+    @Override
+    public long countRunningSteps(Instant now) {
+        return sessions.countByTenantAndLeaseExpiresAtAfter(CurrentTenant.get(), now);
     }
 
     @Override
@@ -238,6 +258,7 @@ class JpaSessionStore implements SessionStore {
         }
         return new StoredSession(session.id, session.optimizer, session.version, session.stepCount, session.historyCount,
                 session.createdAt, session.updatedAt, json.readMap(session.defaults), storedGroups, usage,
-                session.stepRunning(clock.instant()));
+                session.stepRunning(clock.instant()),
+                session.budgetAmount == null ? null : new dev.textopt.session.Budget(session.budgetAmount, session.budgetCurrency));
     }
 }

@@ -32,6 +32,10 @@ class SessionEntity {
     String leaseOwner;
     @Column(name = "lease_expires_at")
     Instant leaseExpiresAt;
+    @Column(name = "budget_amount")
+    java.math.BigDecimal budgetAmount;
+    @Column(name = "budget_currency")
+    String budgetCurrency;
 
     protected SessionEntity() {
     }

@@ -18,6 +18,12 @@ interface SessionRepository extends JpaRepository<SessionEntity, UUID> {
 
     long countByTenant(String tenant);
 
+    long countByTenantAndLeaseExpiresAtAfter(String tenant, Instant now);
+
+    /** A transaction-scoped advisory lock per tenant (released at commit or rollback). */
+    @Query(nativeQuery = true, value = "SELECT CAST(pg_advisory_xact_lock(hashtext(:tenant)) AS text)")
+    String lockTenant(String tenant);
+
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(nativeQuery = true, value = """
             UPDATE optimizer_session

@@ -31,6 +31,8 @@ final class Json {
         map.put("defaults", s.defaults());
         map.put("param_groups", s.groups().stream().map(Json::group).toList());
         map.put("usage", usage(s.usage()));
+        map.put("budget", s.budget() == null ? null : Map.of("amount", s.budget().amount().doubleValue(),
+                "currency", s.budget().currency(), "spent", s.spent().doubleValue()));
         return map;
     }
 

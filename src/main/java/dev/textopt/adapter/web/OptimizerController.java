@@ -33,7 +33,10 @@ class OptimizerController {
         this.sessions = sessions;
     }
 
-    record CreateRequest(String optimizer, Object params, Map<String, Object> defaults) {
+    record BudgetRequest(java.math.BigDecimal amount, String currency) {
+    }
+
+    record CreateRequest(String optimizer, Object params, Map<String, Object> defaults, BudgetRequest budget) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -42,8 +45,16 @@ class OptimizerController {
         var reader = new RequestReader();
         var groups = reader.groups(request.params(), "params");
         reader.check();
-        StoredSession session = sessions.create(new CreateSession(request.optimizer(), groups, request.defaults()));
+        var budget = request.budget() == null ? null : budget(request.budget());
+        StoredSession session = sessions.create(new CreateSession(request.optimizer(), groups, request.defaults(), budget));
         return ResponseEntity.created(URI.create("/v1/optimizers/" + session.id())).body(Json.session(session));
+    }
+
+    private static dev.textopt.session.Budget budget(BudgetRequest request) {
+        if (request.amount() == null) {
+            throw new dev.textopt.session.BadRequestException("budget.amount", "budget.amount is required, e.g. {\"amount\": 5.0, \"currency\": \"USD\"}");
+        }
+        return new dev.textopt.session.Budget(request.amount(), request.currency());
     }
 
     @GetMapping

@@ -49,6 +49,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "step-running", "A step is running", e.getMessage());
     }
 
+    @ExceptionHandler(dev.textopt.session.QuotaExceededException.class)
+    ResponseEntity<ProblemDetail> quota(dev.textopt.session.QuotaExceededException e) {
+        if (e.retryable()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-steps", "Too many steps running", e.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Problems.of(HttpStatus.CONFLICT, "quota-exceeded", "Quota exceeded", e.getMessage()));
+    }
+
+    @ExceptionHandler(dev.textopt.session.BudgetExhaustedException.class)
+    ProblemDetail budget(dev.textopt.session.BudgetExhaustedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.PAYMENT_REQUIRED, "budget-exhausted", "Budget spent", e.getMessage());
+        problem.setProperty("spent", Map.of("amount", e.spent().doubleValue(), "currency", e.budget().currency()));
+        problem.setProperty("budget", Map.of("amount", e.budget().amount().doubleValue(), "currency", e.budget().currency()));
+        return problem;
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
         return Problems.invalid(e.getMessage(), e.problems().stream().map(p -> Problems.error(p.field(), p.message())).toList());

@@ -1,0 +1,71 @@
+package dev.textopt.session;
+
+import dev.textopt.config.LimitsProperties;
+import dev.textopt.optim.Gradient;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Checks requests against {@code textopt.limits}; each refusal names the limit and the setting behind it. */
+@Component
+public class Limits {
+
+    private final LimitsProperties limits;
+
+    Limits(LimitsProperties limits) {
+        this.limits = limits;
+    }
+
+    void params(int total, String field) {
+        if (total > limits.maxParamsPerSession()) {
+            throw new BadRequestException(field, "a session may hold at most " + limits.maxParamsPerSession()
+                    + " parameters (textopt.limits.max-params-per-session); this would make " + total);
+        }
+    }
+
+    void grads(int total, String field) {
+        if (total > limits.maxGradsPerParam()) {
+            throw new BadRequestException(field, "a parameter may hold at most " + limits.maxGradsPerParam()
+                    + " gradients (textopt.limits.max-grads-per-param); this would make " + total + ". Clear the grads with POST …/clear-grad");
+        }
+    }
+
+    void text(String text, String field) {
+        if (text != null && text.length() > limits.maxTextLength()) {
+            throw new BadRequestException(field, field + " is " + text.length() + " characters long; at most "
+                    + limits.maxTextLength() + " are allowed (textopt.limits.max-text-length)");
+        }
+    }
+
+    void newParams(List<NewGroup> groups, String field) {
+        for (int g = 0; g < groups.size(); g++) {
+            var params = groups.get(g).params();
+            for (int p = 0; p < params.size(); p++) {
+                String at = field + (groups.size() > 1 ? "[" + g + "].params" : "") + "[" + p + "]";
+                text(params.get(p).data(), at + ".data");
+                text(params.get(p).role(), at + ".role");
+            }
+        }
+    }
+
+    void gradients(List<Gradient> grads, String field) {
+        for (int i = 0; i < grads.size(); i++) {
+            text(grads.get(i).data(), field + "[" + i + "].data");
+            text(grads.get(i).role(), field + "[" + i + "].role");
+            text(grads.get(i).context(), field + "[" + i + "].context");
+        }
+    }
+
+    void sessions(long existing) {
+        if (existing >= limits.maxSessionsPerTenant()) {
+            throw new QuotaExceededException("you have " + existing + " sessions, the most allowed (textopt.limits.max-sessions-per-tenant); "
+                    + "delete sessions you no longer need", false);
+        }
+    }
+
+    void stepsInFlight(long running) {
+        if (running >= limits.maxStepsInFlightPerTenant()) {
+            throw new QuotaExceededException(running + " of your steps are running, the most allowed at once "
+                    + "(textopt.limits.max-steps-in-flight-per-tenant); retry when one has finished", true);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.textopt.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.textopt.support.Api;
+import dev.textopt.support.FakeOpenAi;
+import dev.textopt.support.PostgresTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Closures over real HTTP, the per-request and per-tenant limits, and session budgets. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "textopt.closure.allowed-hosts=127.0.0.1",
+        "textopt.security.api-keys=main:main-key,limited:limited-key",
+        "textopt.limits.max-grads-per-param=3",
+        "textopt.limits.max-text-length=2000",
+        "textopt.limits.max-sessions-per-tenant=50",
+        "textopt.limits.max-steps-in-flight-per-tenant=1"})
+class ClosuresLimitsBudgetsTest extends PostgresTest {
+
+    static final FakeOpenAi openAi = new FakeOpenAi();
+    static final WireMockServer evaluator = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        evaluator.start();
+    }
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry registry) {
+        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
+        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
+    }
+
+    @AfterAll
+    static void stop() {
+        openAi.close();
+        evaluator.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String key = "main-key";
+
+    @BeforeEach
+    void asMain() {
+        key = "main-key";
+    }
+
+    @SuppressWarnings("unchecked")
+    private Api.Response call(String method, String path, Object body) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + key).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Object parsed = response.body().isBlank() ? null : json.readValue(response.body(), Object.class);
+            return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Location").orElse(null), response.body(), parsed, response.headers());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String[] session(String data, Map<String, Object> extra) {
+        var body = new java.util.HashMap<String, Object>(Map.of("params", List.of(Map.of("data", data, "role", "prompt"))));
+        body.putAll(extra);
+        var created = call("POST", "/v1/optimizers", body);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return new String[] {created.at("id"), created.at("param_groups.0.params.0.id")};
+    }
+
+    @Test
+    void aClosureGivesTheLossAndReplacesTheGradsBeforeTheUpdate() {
+        String[] ids = session("Closure prompt.", Map.of());
+        call("POST", "/v1/optimizers/" + ids[0] + "/params/" + ids[1] + "/grad", Map.of("data", "Old feedback.", "role", "feedback"));
+        evaluator.stubFor(post(urlPathEqualTo("/loss")).withRequestBody(containing("Closure prompt.")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(Api.json(Map.of("score", 3, "explanation", "two misses",
+                        "grads", Map.of(ids[1], List.of(Map.of("data", "Fresh feedback from the evaluator.", "role", "feedback"))))))));
+        openAi.answer("Fresh feedback from the evaluator.", "<IMPROVED_VARIABLE>Closure prompt, improved.</IMPROVED_VARIABLE>", 5, 2);
+
+        var step = call("POST", "/v1/optimizers/" + ids[0] + "/step", Map.of("closure", Map.of("url", ("http://127.0.0.1:" + evaluator.port()) + "/loss")));
+        assertThat(step.status()).as(step.raw()).isEqualTo(200);
+        assertThat(step.<Integer>at("loss.score")).isEqualTo(3);
+        assertThat(step.<String>at("loss.explanation")).isEqualTo("two misses");
+        assertThat(step.<String>at("params.0.data")).isEqualTo("Closure prompt, improved.");
+        assertThat(call("GET", "/v1/optimizers/" + ids[0] + "/params/" + ids[1], null).<String>at("grad.0.data"))
+                .isEqualTo("Fresh feedback from the evaluator.");
+        assertThat(call("GET", "/v1/optimizers/" + ids[0] + "/steps/1", null).<Integer>at("loss.score")).isEqualTo(3);
+    }
+
+    @Test
+    void aClosureThatAnswersGarbageOrRedirectsFailsTheStepAndChangesNothing() {
+        String[] ids = session("Garbage closure.", Map.of());
+        call("POST", "/v1/optimizers/" + ids[0] + "/params/" + ids[1] + "/grad", Map.of("data", "x", "role", "feedback"));
+        evaluator.stubFor(post(urlPathEqualTo("/garbage")).willReturn(aResponse().withBody("<html>not json</html>")));
+        evaluator.stubFor(post(urlPathEqualTo("/moved")).willReturn(aResponse().withStatus(302).withHeader("Location", "http://169.254.169.254/")));
+        for (String path : List.of("/garbage", "/moved")) {
+            var step = call("POST", "/v1/optimizers/" + ids[0] + "/step", Map.of("closure", Map.of("url", ("http://127.0.0.1:" + evaluator.port()) + path)));
+            assertThat(step.status()).isEqualTo(502);
+            assertThat(step.<String>at("detail")).contains("closure");
+        }
+        var session = call("GET", "/v1/optimizers/" + ids[0], null);
+        assertThat(session.<String>at("param_groups.0.params.0.data")).isEqualTo("Garbage closure.");
+        assertThat(session.<Integer>at("step_count")).isZero();
+    }
+
+    @Test
+    void requestsOverALimitAre400NamingIt() {
+        String[] ids = session("Limited.", Map.of());
+        for (int i = 0; i < 3; i++) {
+            assertThat(call("POST", "/v1/optimizers/" + ids[0] + "/params/" + ids[1] + "/grad", Map.of("data", "f" + i)).status()).isEqualTo(200);
+        }
+        var fourth = call("POST", "/v1/optimizers/" + ids[0] + "/params/" + ids[1] + "/grad", Map.of("data", "one too many"));
+        assertThat(fourth.status()).isEqualTo(400);
+        assertThat(fourth.<String>at("detail")).contains("max-grads-per-param");
+        var long_ = call("PATCH", "/v1/optimizers/" + ids[0] + "/params/" + ids[1], Map.of("data", "x".repeat(2001)));
+        assertThat(long_.status()).isEqualTo(400);
+        assertThat(long_.<String>at("detail")).contains("max-text-length");
+    }
+
+    @Test
+    void aTenantIsHeldToItsStepsInFlight() {
+        key = "limited-key";
+        openAi.server().stubFor(openAi.matching("Slow limited.").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(1500)
+                .withBody(Api.json(FakeOpenAi.completion("<IMPROVED_VARIABLE>Done.</IMPROVED_VARIABLE>", 2, 1)))));
+        String[] a = session("Slow limited.", Map.of());
+        String[] b = session("Slow limited.", Map.of());
+        for (String[] ids : List.of(a, b)) {
+            call("POST", "/v1/optimizers/" + ids[0] + "/params/" + ids[1] + "/grad", Map.of("data", "go"));
+        }
+        var first = CompletableFuture.supplyAsync(() -> call("POST", "/v1/optimizers/" + a[0] + "/step", null));
+        var second = CompletableFuture.supplyAsync(() -> call("POST", "/v1/optimizers/" + b[0] + "/step", null));
+        var statuses = List.of(first.join().status(), second.join().status());
+        assertThat(statuses).containsExactlyInAnyOrder(200, 429);
+    }
+
+    @Test
+    void aStepAfterTheBudgetIsSpentIsRefusedShowingSpentAndBudget() {
+        openAi.answer("Budgeted.", "<IMPROVED_VARIABLE>Budgeted, better.</IMPROVED_VARIABLE>", 1000, 1000);
+        String[] ids = session("Budgeted.", Map.of("budget", Map.of("amount", 0.001, "currency", "USD"),
+                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o"))));
+        call("POST", "/v1/optimizers/" + ids[0] + "/params/" + ids[1] + "/grad", Map.of("data", "more"));
+        assertThat(call("POST", "/v1/optimizers/" + ids[0] + "/step", null).status()).isEqualTo(200);
+        var refused = call("POST", "/v1/optimizers/" + ids[0] + "/step", null);
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.<Number>at("budget.amount").doubleValue()).isEqualTo(0.001);
+        assertThat(refused.<Number>at("spent.amount").doubleValue()).isGreaterThanOrEqualTo(0.001);
+        assertThat(call("GET", "/v1/optimizers/" + ids[0], null).<Integer>at("step_count")).isEqualTo(1);
+    }
+}
