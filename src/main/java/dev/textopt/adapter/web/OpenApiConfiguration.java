@@ -193,7 +193,10 @@ class OpenApiConfiguration {
     private static ApiResponse problemResponse(String status, List<String> p) {
         var example = Map.of("type", Problems.BASE + p.get(1), "title", p.get(2), "status", Integer.parseInt(status),
                 "detail", p.get(3), "instance", "/v1/optimizers/6f1c2d1e-0000-4000-8000-000000000001");
-        return new ApiResponse().description(p.get(2) + " (application/problem+json)")
+        String description = "409".equals(status)
+                ? "A step of this session is running, or a request with this Idempotency-Key is still being answered"
+                : p.get(2);
+        return new ApiResponse().description(description + " (application/problem+json)")
                 .content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(Schemas.ref("Problem")).example(example)));
     }
