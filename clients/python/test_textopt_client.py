@@ -1,0 +1,169 @@
+"""Tests of textopt_client against a live textopt at TEXTOPT_URL (default http://localhost:8080) whose
+model client answers steps (scripts/ci-api-checks.sh runs it with scripts/fake_openai.py).
+
+    TEXTOPT_URL=http://127.0.0.1:18182 python3 -m unittest -v test_textopt_client
+"""
+import http.server
+import json
+import os
+import threading
+import unittest
+
+from textopt_client import TGD, Client, Parameter, TextoptError
+
+
+def setUpModule():
+    try:
+        Client().get("/actuator/health")
+    except Exception as e:  # noqa: BLE001 - any failure means there is nothing to test against
+        raise RuntimeError(f"no textopt answers at {Client().url}: {e}") from e
+
+
+class SessionTest(unittest.TestCase):
+
+    def setUp(self):
+        self.prompt = Parameter("Classify the sentiment.", role="system prompt for sentiment classification")
+        self.optimizer = TGD([self.prompt], momentum=2, constraints=["Answer in one word."], model="gpt-4o")
+
+    def tearDown(self):
+        try:
+            self.optimizer.delete()
+        except TextoptError:
+            pass
+
+    def test_creates_a_session_with_the_given_defaults(self):
+        self.assertTrue(self.prompt.id)
+        self.assertEqual(self.optimizer.defaults["momentum"], 2)
+        self.assertEqual(self.optimizer.defaults["constraints"], ["Answer in one word."])
+        self.assertEqual(self.optimizer.defaults["completion_args"], {"model": "gpt-4o"})
+        self.assertIs(self.optimizer.param_groups[0]["params"][0], self.prompt)
+
+    def test_step_rewrites_a_parameter_with_feedback_and_keeps_its_grad(self):
+        self.prompt.append_grad("Ask for exactly one word.", role="feedback on the prompt")
+        self.assertEqual([g["data"] for g in self.prompt.grad], ["Ask for exactly one word."])
+        loss = self.optimizer.step()
+        self.assertIsNone(loss)
+        self.assertNotEqual(self.prompt.data, "Classify the sentiment.")
+        self.assertTrue(self.prompt.data)
+        self.assertEqual(self.optimizer.last_step["params"][0]["status"], "updated")
+        self.assertEqual(len(self.prompt.grad), 1, "a step never clears grad")
+
+    def test_step_runs_a_local_closure_first_and_returns_its_loss(self):
+        self.prompt.append_grad("Be shorter.")
+        self.assertEqual(self.optimizer.step(lambda: 0.25), 0.25)
+
+    def test_grads_appended_before_creation_are_sent(self):
+        other = Parameter("Summarize.", role="summary prompt")
+        other.append_grad("Use at most ten words.")
+        optimizer = TGD([other])
+        try:
+            self.assertEqual([g["data"] for g in other.grad], ["Use at most ten words."])
+        finally:
+            optimizer.delete()
+
+    def test_clear_grad_empties_every_grad(self):
+        self.prompt.append_grad("x")
+        self.optimizer.clear_grad()
+        self.assertEqual(self.prompt.grad, [])
+
+    def test_add_param_group_binds_new_parameters_and_fills_options_from_defaults(self):
+        extra = Parameter("Be polite.", role="style instruction")
+        self.optimizer.add_param_group({"params": [extra], "momentum": 0})
+        self.assertTrue(extra.id)
+        groups = self.optimizer.param_groups
+        self.assertEqual(len(groups), 2)
+        self.assertIs(groups[1]["params"][0], extra)
+        self.assertEqual(groups[1]["momentum"], 0)
+        self.assertEqual(groups[1]["constraints"], ["Answer in one word."])
+
+    def test_state_dict_loads_into_a_session_of_the_same_shape(self):
+        self.prompt.append_grad("Ask for exactly one word.")
+        self.optimizer.step()
+        state = self.optimizer.state_dict()
+        self.assertEqual(len(state["state"]["0"]["momentum_buffer"]), 1)
+        copy = TGD([Parameter("Classify the sentiment.", role="system prompt for sentiment classification")])
+        try:
+            copy.load_state_dict(state)
+            self.assertEqual(copy.defaults["momentum"], 0)
+            self.assertEqual(copy.param_groups[0]["momentum"], 2)
+            self.assertEqual(copy.state_dict()["state"], state["state"])
+        finally:
+            copy.delete()
+
+    def test_history_and_restore(self):
+        self.prompt.append_grad("Ask for exactly one word.")
+        self.optimizer.step()
+        history = self.optimizer.history()
+        self.assertEqual(history["items"][0]["kind"], "step")
+        self.optimizer.restore(0)
+        self.assertEqual(self.prompt.data, "Classify the sentiment.")
+
+    def test_patch_edits_a_parameter_by_hand(self):
+        self.prompt.patch(data="Classify the sentiment of the review.")
+        self.assertEqual(self.prompt.data, "Classify the sentiment of the review.")
+
+    def test_attach_reads_an_existing_session(self):
+        attached = TGD.attach(self.optimizer.id)
+        self.assertEqual(attached.param_groups[0]["params"][0].id, self.prompt.id)
+
+
+class ErrorTest(unittest.TestCase):
+
+    def test_unknown_session_raises_the_problem(self):
+        with self.assertRaises(TextoptError) as raised:
+            TGD.attach("00000000-0000-4000-8000-000000000000")
+        self.assertEqual(raised.exception.status, 404)
+        self.assertEqual(raised.exception.type, "https://textopt.dev/problems/not-found")
+        self.assertTrue(raised.exception.detail)
+
+    def test_bad_option_raises_a_400_naming_the_field(self):
+        with self.assertRaises(TextoptError) as raised:
+            TGD([Parameter("x", role="y")], momentum=-1)
+        self.assertEqual(raised.exception.status, 400)
+        self.assertEqual(raised.exception.problem["status"], 400)
+        self.assertTrue(any("momentum" in e["field"] for e in raised.exception.errors), raised.exception.problem)
+
+
+class AuthorizationTest(unittest.TestCase):
+    """The Bearer header, checked against a local recorder rather than the service (which may run keyless)."""
+
+    def test_sends_the_api_key_as_a_bearer_token(self):
+        seen = {}
+
+        class Recorder(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                seen["authorization"] = self.headers.get("Authorization")
+                body = json.dumps({"status": "UP"}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            url = f"http://127.0.0.1:{server.server_address[1]}"
+            Client(url, api_key="k-123").get("/actuator/health")
+            self.assertEqual(seen["authorization"], "Bearer k-123")
+            old = os.environ.get("TEXTOPT_API_KEY")
+            os.environ["TEXTOPT_API_KEY"] = "k-env"
+            try:
+                Client(url).get("/actuator/health")
+            finally:
+                if old is None:
+                    del os.environ["TEXTOPT_API_KEY"]
+                else:
+                    os.environ["TEXTOPT_API_KEY"] = old
+            self.assertEqual(seen["authorization"], "Bearer k-env")
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+if __name__ == "__main__":
+    unittest.main()

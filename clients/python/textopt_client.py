@@ -1,0 +1,287 @@
+"""A small client for textopt in the words of afnio.optim.TGD. Standard library only.
+
+    from textopt_client import TGD, Parameter
+
+    prompt = Parameter("Classify the sentiment.", role="system prompt for sentiment classification")
+    optimizer = TGD([prompt], momentum=2, constraints=["Answer in one word."], model="gpt-4o")
+    prompt.append_grad("Ask for exactly one word: positive, negative or neutral.")
+    optimizer.step()          # prompt.data is now the improved prompt
+    optimizer.clear_grad()
+
+The service is found at TEXTOPT_URL (default http://localhost:8080); when TEXTOPT_API_KEY is set it
+is sent as a Bearer token. Every 4xx/5xx answer raises TextoptError carrying the problem+json.
+"""
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+
+__all__ = ["TGD", "Parameter", "TextoptError", "Client"]
+
+DEFAULT_URL = "http://localhost:8080"
+
+
+class TextoptError(Exception):
+    """A 4xx/5xx answer. `problem` is the RFC 9457 problem detail (a dict), `status` the HTTP status."""
+
+    def __init__(self, status, problem):
+        self.status = status
+        self.problem = problem if isinstance(problem, dict) else {"detail": str(problem)}
+        self.type = self.problem.get("type")
+        self.title = self.problem.get("title")
+        self.detail = self.problem.get("detail")
+        self.errors = self.problem.get("errors") or []
+        super().__init__(f"{status} {self.title or ''}: {self.detail or ''}".strip())
+
+
+class Client:
+    """The HTTP side: JSON in, JSON out, problems raised."""
+
+    def __init__(self, url=None, api_key=None, timeout=300):
+        self.url = (url or os.environ.get("TEXTOPT_URL") or DEFAULT_URL).rstrip("/")
+        self.api_key = api_key if api_key is not None else os.environ.get("TEXTOPT_API_KEY")
+        self.timeout = timeout
+
+    def request(self, method, path, body=None, headers=None):
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        request = urllib.request.Request(self.url + path, data=data, method=method)
+        request.add_header("Accept", "application/json, application/problem+json")
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        if self.api_key:
+            request.add_header("Authorization", "Bearer " + self.api_key)
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                raw = response.read()
+                return json.loads(raw) if raw else None
+        except urllib.error.HTTPError as e:
+            raw = e.read()
+            try:
+                problem = json.loads(raw) if raw else {}
+            except ValueError:
+                problem = {"detail": raw.decode("utf-8", "replace")}
+            raise TextoptError(e.code, problem) from None
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, body=None):
+        return self.request("POST", path, body)
+
+
+class Parameter:
+    """A text the optimizer may rewrite. `grad` is its list of gradients ({data, role, context});
+    `data` is refreshed after every step of the optimizer that owns it."""
+
+    def __init__(self, data, role, requires_grad=True):
+        self.data = data
+        self.role = role
+        self.requires_grad = requires_grad
+        self.grad = []
+        self.id = None
+        self._optimizer = None
+
+    def append_grad(self, data, role="feedback", context=None):
+        """Appends a gradient; sent at once when an optimizer owns this parameter, else at creation."""
+        gradient = {"data": data, "role": role}
+        if context is not None:
+            gradient["context"] = context
+        if self._optimizer is None:
+            self.grad.append(dict(gradient, context=context))
+        else:
+            self._update(self._optimizer._post_param(self.id, "/grad", gradient))
+        return self
+
+    def patch(self, **changes):
+        """Edits data, role or requires_grad by hand (recorded in the history)."""
+        self._update(self._optimizer._client.request("PATCH", self._optimizer._path("/params/" + self.id), changes))
+        return self
+
+    def _as_variable(self):
+        return {"data": self.data, "role": self.role, "requires_grad": self.requires_grad}
+
+    def _update(self, answer):
+        self.id = answer["id"]
+        self.data = answer["data"]
+        self.role = answer["role"]
+        self.requires_grad = answer["requires_grad"]
+        self.grad = answer.get("grad", [])
+
+    def __repr__(self):
+        return f"Parameter(data={self.data!r}, role={self.role!r}, requires_grad={self.requires_grad})"
+
+
+class TGD:
+    """Textual Gradient Descent as a textopt session, with afnio's signature:
+    TGD(params, model_client=None, messages=None, inputs=None, constraints=None, momentum=None,
+    **completion_args). `params` is a list of Parameters (or {data, role} dicts), or a list of groups
+    {"params": [...], option: value}. Options left as None take the service's defaults."""
+
+    def __init__(self, params, model_client=None, messages=None, inputs=None, constraints=None, momentum=None,
+                 url=None, api_key=None, client=None, **completion_args):
+        self._client = client or Client(url, api_key)
+        defaults = {}
+        for key, value in (("model_client", model_client), ("messages", messages), ("inputs", inputs),
+                           ("constraints", constraints), ("momentum", momentum)):
+            if value is not None:
+                defaults[key] = value
+        if completion_args:
+            defaults["completion_args"] = completion_args
+        groups, flat = _groups(params)
+        body = {"params": [dict(g, params=[p._as_variable() for p in ps]) for g, ps in groups]
+                if not flat else [p._as_variable() for p in groups[0][1]], "defaults": defaults}
+        self._params = []
+        self._session = self._client.post("/v1/optimizers", body)
+        self.id = self._session["id"]
+        self._bind(groups)
+        self.last_step = None
+
+    @classmethod
+    def attach(cls, session_id, url=None, api_key=None):
+        """An optimizer for an existing session, its parameters fetched from the service."""
+        self = cls.__new__(cls)
+        self._client = Client(url, api_key)
+        self.id = session_id
+        self._params = []
+        self.last_step = None
+        self._refresh()
+        return self
+
+    # --- afnio / torch.optim words -------------------------------------------------------------
+
+    @property
+    def defaults(self):
+        return self._session["defaults"]
+
+    @property
+    def param_groups(self):
+        """The groups as the service holds them; `params` are this optimizer's Parameter objects."""
+        by_id = {p.id: p for p in self._params}
+        return [dict(g, params=[by_id[p["id"]] for p in g["params"]]) for g in self._session["param_groups"]]
+
+    def step(self, closure=None):
+        """One step. `closure` is an evaluator URL the service calls first (its loss is returned), or a
+        callable run here before the step (its result is returned), or None (returns None)."""
+        loss = None
+        body = None
+        if callable(closure):
+            loss = closure()
+        elif closure is not None:
+            body = {"closure": {"url": closure}}
+        self.last_step = self._client.post(self._path("/step"), body)
+        self._refresh()
+        return self.last_step.get("loss") if loss is None else loss
+
+    def clear_grad(self):
+        self._session = self._client.post(self._path("/clear-grad"))
+        self._sync()
+
+    zero_grad = clear_grad
+
+    def add_param_group(self, param_group):
+        """Adds a group {"params": [Parameter or dict, ...], option: value}; missing options come from defaults."""
+        groups, _ = _groups([param_group])
+        options, params = groups[0]
+        self._client.post(self._path("/param-groups"), dict(options, params=[p._as_variable() for p in params]))
+        self._refresh(new=params)
+
+    def state_dict(self):
+        return self._client.get(self._path("/state-dict"))
+
+    def load_state_dict(self, state_dict, model_clients=None):
+        """load_state_dict; `model_clients` maps each group's model_client key to a configured client name
+        (default: the names recorded in the state dict)."""
+        if model_clients is None:
+            model_clients = {}
+            for group in state_dict.get("param_groups", []):
+                client = group.get("model_client")
+                if isinstance(client, dict) and client.get("name"):
+                    model_clients.setdefault("model_client", client["name"])
+        self._session = self._client.request("PUT", self._path("/state-dict"),
+                                             {"state_dict": state_dict, "model_clients": model_clients})
+        self._sync()
+
+    # --- beyond afnio: the history, restore, delete -------------------------------------------
+
+    def history(self, page=0, size=20):
+        return self._client.get(self._path(f"/steps?page={page}&size={size}"))
+
+    def history_entry(self, number):
+        return self._client.get(self._path(f"/steps/{number}"))
+
+    def restore(self, number):
+        self._session = self._client.post(self._path(f"/steps/{number}/restore"))
+        self._sync()
+
+    def delete(self):
+        self._client.request("DELETE", self._path(""))
+
+    @property
+    def usage(self):
+        return self._session.get("usage", {})
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _path(self, suffix):
+        return "/v1/optimizers/" + urllib.parse.quote(self.id) + suffix
+
+    def _post_param(self, param_id, suffix, body):
+        return self._client.post(self._path("/params/" + param_id + suffix), body)
+
+    def _bind(self, groups):
+        """Gives the Parameter objects of a new session their ids, by position, and sends pending grads."""
+        local = [p for _, ps in groups for p in ps]
+        stored = [p for g in self._session["param_groups"] for p in g["params"]]
+        self._attach(local, stored[len(stored) - len(local):])
+
+    def _attach(self, local, stored):
+        for param, answer in zip(local, stored):
+            pending = param.grad
+            param._optimizer = self
+            param._update(answer)
+            self._params.append(param)
+            for gradient in pending:
+                param.append_grad(gradient["data"], gradient.get("role", "feedback"), gradient.get("context"))
+
+    def _refresh(self, new=None):
+        self._session = self._client.get(self._path(""))
+        if new:
+            known = {p.id for p in self._params}
+            stored = [p for g in self._session["param_groups"] for p in g["params"] if p["id"] not in known]
+            self._attach(new, stored)
+        self._sync()
+
+    def _sync(self):
+        by_id = {p.id: p for p in self._params}
+        for group in self._session["param_groups"]:
+            for answer in group["params"]:
+                if answer["id"] in by_id:
+                    by_id[answer["id"]]._update(answer)
+                else:
+                    param = Parameter(answer["data"], answer["role"], answer["requires_grad"])
+                    param._optimizer = self
+                    param._update(answer)
+                    self._params.append(param)
+                    by_id[param.id] = param
+
+
+def _parameter(value):
+    if isinstance(value, Parameter):
+        return value
+    if isinstance(value, dict):
+        return Parameter(value["data"], value.get("role", ""), value.get("requires_grad", True))
+    if isinstance(value, str):
+        return Parameter(value, "")
+    raise TypeError(f"a parameter must be a Parameter, a dict or a str, not {type(value).__name__}")
+
+
+def _groups(params):
+    """[(options, [Parameter])] and whether `params` was a flat list (one group, no options)."""
+    params = list(params)
+    if params and all(isinstance(g, dict) and "params" in g for g in params):
+        return [({k: v for k, v in g.items() if k != "params"}, [_parameter(p) for p in g["params"]])
+                for g in params], False
+    return [({}, [_parameter(p) for p in params])], True
