@@ -61,6 +61,10 @@ class OpenApiConfiguration {
     private static final Map<String, List<String>> PROBLEMS = Map.ofEntries(
             Map.entry("400", List.of("BadRequest", "invalid-request", "Invalid request",
                     "unknown field \"bogus\"; remove it (field names are snake_case)")),
+            Map.entry("402", List.of("BudgetSpent", "budget-exhausted", "Budget spent",
+                    "this session has spent 5.01 USD of its budget of 5 USD; no further step starts")),
+            Map.entry("429", List.of("TooManySteps", "too-many-steps", "Too many steps running",
+                    "16 of your steps are running, the most allowed at once; retry when one has finished")),
             Map.entry("401", List.of("Unauthorized", "unauthorized", "Unauthorized",
                     "send Authorization: Bearer <key> (API keys are configured)")),
             Map.entry("404", List.of("NotFound", "not-found", "Not found", "no optimizer session with this id")),
@@ -144,13 +148,13 @@ class OpenApiConfiguration {
         boolean hasBody = shape.request() != null;
         boolean onSession = path.contains("{id}");
         boolean changes = method != PathItem.HttpMethod.GET;
-        for (String status : List.of("400", "401", "404", "409", "413", "415", "422", "500", "502", "503", "504")) {
+        for (String status : List.of("400", "401", "402", "404", "409", "413", "415", "422", "429", "500", "502", "503", "504")) {
             boolean applies = switch (status) {
                 case "404" -> onSession;
                 case "409" -> changes;
                 case "413", "415" -> hasBody;
                 case "422" -> method == PathItem.HttpMethod.POST;
-                case "502", "504" -> "step".equals(operation.getOperationId());
+                case "402", "429", "502", "504" -> "step".equals(operation.getOperationId());
                 default -> true;
             };
             if (applies) {
@@ -273,7 +277,9 @@ class OpenApiConfiguration {
                     "optimizer", string("The optimizer; only tgd").example("tgd"),
                     "params", new Schema<>().description("A list of Variables (one group) or a list of groups")
                             .oneOf(List.of(array(ref("Variable")), array(ref("ParamGroupRequest")))),
-                    "defaults", ref("GroupOptions")), "params"));
+                    "defaults", ref("GroupOptions"),
+                    "budget", object("A spending limit: once the priced usage reaches it, steps are refused with 402",
+                            Map.of("amount", number("Amount, above 0"), "currency", string("USD (the default)")), "amount")), "params"));
             all.put("PatchRequest", object("Fields to change; those left out stay", Map.of(
                     "data", string(null), "role", string(null), "requires_grad", bool(null))));
             all.put("Cost", object("Cost of the tokens; amount is null when the model's price is unknown", Map.of(
@@ -293,6 +299,8 @@ class OpenApiConfiguration {
                     "param_groups", array(ref("ParamGroup")),
                     "usage", ref("UsageByClient")),
                     "id", "optimizer", "version", "step_count", "param_groups"));
+            all.get("Session").addProperty("budget", nullable(object("The spending limit, if any, and what was spent",
+                    Map.of("amount", number(null), "currency", string(null), "spent", number(null)))));
             all.put("SessionPage", page("Session"));
             all.put("StepRequest", object("Options of a step", Map.of("closure", object(
                     "Evaluator to call first; its host must be allowed by the operator",
