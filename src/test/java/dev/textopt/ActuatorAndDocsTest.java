@@ -17,6 +17,9 @@ class ActuatorAndDocsTest extends PostgresTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -29,6 +32,14 @@ class ActuatorAndDocsTest extends PostgresTest {
         var response = get("/actuator/health");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"db\"");
+    }
+
+    @Test
+    void aConfiguredDatasourceStartsNoEmbeddedServerAndFlywayMigratesIt() {
+        assertThat(context.getBeanNamesForType(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class)).isEmpty();
+        var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class))
+                .startsWith("1", "2", "3");
     }
 
     @Test
