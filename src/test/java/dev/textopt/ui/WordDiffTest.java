@@ -16,6 +16,7 @@ class WordDiffTest {
             case EQUAL -> p.text();
             case INSERT -> "[+" + p.text() + "]";
             case DELETE -> "[-" + p.text() + "]";
+            case ELIDED -> "…";
         }).collect(Collectors.joining());
     }
 

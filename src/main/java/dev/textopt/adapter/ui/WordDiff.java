@@ -19,7 +19,8 @@ public final class WordDiff {
 
     private static final Pattern TOKEN = Pattern.compile("\\s*\\S+\\s*|\\s+");
 
-    public enum Op { EQUAL, INSERT, DELETE }
+    /** {@code ELIDED} is never produced here: a page puts it in place of a long unchanged stretch. */
+    public enum Op { EQUAL, INSERT, DELETE, ELIDED }
 
     public record Piece(Op op, String text) {
         public boolean inserted() {
@@ -28,6 +29,10 @@ public final class WordDiff {
 
         public boolean removed() {
             return op == Op.DELETE;
+        }
+
+        public boolean elided() {
+            return op == Op.ELIDED;
         }
     }
 
