@@ -7,6 +7,9 @@
     return Math.max(260, Math.floor(el.getBoundingClientRect().width));
   }
 
+  // History entries are whole numbers: no tick at 1.25.
+  var entryAxis = { label: "step (history entry)", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] };
+
   function draw() {
     var holder = document.getElementById("charts");
     if (!holder || typeof uPlot === "undefined") {
@@ -20,7 +23,7 @@
       charts.push(new uPlot({
         width: width(lossEl), height: 220,
         scales: { x: { time: false } },
-        axes: [{ label: "step (history entry)" }, { label: "loss" }],
+        axes: [entryAxis, { label: "loss" }],
         series: [{ label: "entry" }, { label: "loss", stroke: "#d92d20", width: 2, points: { show: true, size: 7 }, spanGaps: true }]
       }, [data.x, data.loss], lossEl));
     } else {
@@ -30,11 +33,11 @@
     charts.push(new uPlot({
       width: width(usageEl), height: 220,
       scales: { x: { time: false }, tokens: {}, cost: {} },
-      axes: [{ label: "step (history entry)" }, { scale: "tokens", label: "tokens" },
+      axes: [entryAxis, { scale: "tokens", label: "tokens" },
              { scale: "cost", side: 1, label: "cost (" + data.currency + ")", grid: { show: false } }],
       series: [{ label: "entry" },
                { label: "tokens", scale: "tokens", stroke: "#1f5fbf", width: 2, points: { show: true, size: 7 } },
-               { label: "cost", scale: "cost", stroke: "#12b76a", width: 2, points: { show: true, size: 7 }, spanGaps: false }]
+               { label: "cost", scale: "cost", stroke: "#12b76a", width: 2, dash: [6, 4], points: { show: true, size: 7 }, spanGaps: false }]
     }, [data.x, data.tokens, data.cost], usageEl));
     window.textoptCharts = charts;
   }

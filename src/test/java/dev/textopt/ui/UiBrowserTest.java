@@ -162,8 +162,8 @@ class UiBrowserTest extends PostgresTest {
         assertThat(first.findElements(By.cssSelector("pre.diff ins")).stream().map(WebElement::getText))
                 .contains("the review as one word.");
         WebElement third = driver.findElement(By.cssSelector("li.entry[data-entry='3']"));
-        assertThat(third.findElement(By.cssSelector("pre.diff del")).getText()).isEqualTo("Classify");
-        assertThat(third.findElement(By.cssSelector("pre.diff ins")).getText()).isEqualTo("Label");
+        assertThat(third.findElement(By.cssSelector("pre.diff del")).getText().strip()).isEqualTo("Classify");
+        assertThat(third.findElement(By.cssSelector("pre.diff ins")).getText().strip()).isEqualTo("Label");
         assertThat(third.getText()).contains("loss 0.25");
         assertThat(third.findElement(By.cssSelector("details.used summary")).getText()).contains("Feedback used (1)");
 
