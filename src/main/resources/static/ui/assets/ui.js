@@ -30,6 +30,11 @@
       lossEl.hidden = true;
       holder.querySelector(".empty-loss").hidden = false;
     }
+    if (data.x.length === 0) {
+      usageEl.textContent = "No steps yet.";
+      usageEl.className = "muted small";
+      return;
+    }
     charts.push(new uPlot({
       width: width(usageEl), height: 220,
       scales: { x: { time: false }, tokens: {}, cost: {} },
