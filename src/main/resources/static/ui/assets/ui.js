@@ -1,4 +1,5 @@
-// Draws the session page's charts from the JSON in #charts[data-chart] (numbers only), with uPlot.
+// Draws the session page's charts from the JSON in #charts[data-chart] (numbers only), with uPlot,
+// once htmx has fetched that section.
 (function () {
   "use strict";
   var charts = [];
@@ -12,9 +13,11 @@
 
   function draw() {
     var holder = document.getElementById("charts");
-    if (!holder || typeof uPlot === "undefined") {
+    if (!holder || !holder.hasAttribute("data-chart") || holder.hasAttribute("data-drawn") || typeof uPlot === "undefined") {
       return;
     }
+    holder.setAttribute("data-drawn", "");
+    charts = [];
     var data = JSON.parse(holder.getAttribute("data-chart"));
     window.textoptChartData = data;
     var lossEl = document.getElementById("loss-chart");
@@ -53,4 +56,6 @@
     });
   });
   document.addEventListener("DOMContentLoaded", draw);
+  // The charts' section arrives after the page, through htmx.
+  document.addEventListener("htmx:afterSettle", draw);
 })();

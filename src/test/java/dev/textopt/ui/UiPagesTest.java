@@ -114,7 +114,8 @@ class UiPagesTest extends PostgresTest {
         assertThat(html).contains("Ask for one word.").contains("gpt-4o").contains("120");
         assertThat(html).contains("system prompt &lt;b&gt;for&lt;/b&gt; tests");
         assertThat(html).doesNotContain("<b>for</b>");
-        assertThat(html).contains("data-chart=\"{&quot;x&quot;:[1]");
+        assertThat(html).contains("hx-get=\"/ui/sessions/" + id + "/charts\"").contains("hx-trigger=\"load\"");
+        assertThat(get("/ui/sessions/" + id + "/charts").body()).contains("data-chart=\"{&quot;x&quot;:[1],&quot;loss&quot;:[],&quot;tokens&quot;:[120]");
 
         var list = get("/ui");
         assertThat(list.body()).contains(id).contains("Classify the sentiment as one word.");
@@ -187,11 +188,15 @@ class UiPagesTest extends PostgresTest {
         long started = System.nanoTime();
         var cold = get("/ui/sessions/" + id);
         long coldMs = (System.nanoTime() - started) / 1_000_000;
-        started = System.nanoTime();
-        var page = get("/ui/sessions/" + id);
-        long warmMs = (System.nanoTime() - started) / 1_000_000;
+        long warmMs = Long.MAX_VALUE;
+        HttpResponse<String> page = null;
+        for (int i = 0; i < 5; i++) {
+            started = System.nanoTime();
+            page = get("/ui/sessions/" + id);
+            warmMs = Math.min(warmMs, (System.nanoTime() - started) / 1_000_000);
+        }
         System.out.println("UI timing: a 500-step session page with 10,000-character prompts: first view " + coldMs
-                + " ms, later views " + warmMs + " ms (" + page.body().length() + " characters)");
+                + " ms, later views (best of 5) " + warmMs + " ms (" + page.body().length() + " characters)");
         assertThat(cold.body()).isEqualTo(page.body());
         assertThat(page.body().length()).isLessThan(200_000);
         String html = page.body();
@@ -199,7 +204,17 @@ class UiPagesTest extends PostgresTest {
         assertThat(count(html, "class=\"entry kind-step")).isEqualTo(20);
         assertThat(html).contains("page 1 of 25 (500 entries)").contains("#500 step").doesNotContain("#480 step");
         assertThat(html).contains("<ins>step500</ins>").contains("unchanged characters");
-        String chart = html.substring(html.indexOf("data-chart=\""), html.indexOf("\"", html.indexOf("data-chart=\"") + 12));
+        started = System.nanoTime();
+        String charts = get("/ui/sessions/" + id + "/charts").body();
+        long chartsColdMs = (System.nanoTime() - started) / 1_000_000;
+        long chartsWarmMs = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            get("/ui/sessions/" + id + "/charts");
+            chartsWarmMs = Math.min(chartsWarmMs, (System.nanoTime() - t) / 1_000_000);
+        }
+        System.out.println("UI timing: its charts' section: first request " + chartsColdMs + " ms, later (best of 5) " + chartsWarmMs + " ms");
+        String chart = charts.substring(charts.indexOf("data-chart=\""), charts.indexOf("\"", charts.indexOf("data-chart=\"") + 12));
         assertThat(count(chart, "&quot;x&quot;:\\[")).isEqualTo(1);
         assertThat(chart.split("&quot;tokens&quot;:\\[")[1].split("]")[0].split(",")).hasSize(500).endsWith("55000");
 

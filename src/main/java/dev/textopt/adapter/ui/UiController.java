@@ -96,8 +96,18 @@ class UiController {
         model.addAttribute("pager", new Views.Pager(timeline.page(), timelinePages, timeline.total()));
         model.addAttribute("lastPage", timeline.page() + 1 >= timelinePages);
         model.addAttribute("progress", s.stepRunning() ? pages.progress(id) : null);
-        model.addAttribute("chart", charts.json(id));
         return "ui/session";
+    }
+
+    /**
+     * The charts' section with its data, which the page fetches once it is shown: the page itself stays
+     * quick however long the history, and the first view of a long one reads it here, once.
+     */
+    @GetMapping("/sessions/{id}/charts")
+    String charts(@PathVariable UUID id, Model model) {
+        model.addAttribute("s", sessions.get(id));
+        model.addAttribute("chart", charts.json(id));
+        return "ui/session :: charts";
     }
 
     /** Polled while a step runs; once it has ended, tells htmx to reload the page to show the result. */
