@@ -259,6 +259,27 @@ class UiBrowserTest extends PostgresTest {
     }
 
     @Test
+    void aTenThousandCharacterPromptStaysInsideItsBoxOnALaptopAndAPhone() throws Exception {
+        String longPrompt = ("Consider every review carefully and answer with one label. " .repeat(150)
+                + "x".repeat(2_000)).substring(0, 10_000);
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", longPrompt, "role", "a very long prompt"))));
+        String id = created.at("id");
+        String param = created.at("param_groups.0.params.0.id");
+        api.patch("/v1/optimizers/" + id + "/params/" + param, Map.of("data", "Start here. " + longPrompt));
+        for (var size : List.of(new Dimension(1280, 1800), new Dimension(390, 1600))) {
+            driver.manage().window().setSize(size);
+            open("/ui/sessions/" + id);
+            long overflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow).as("horizontal overflow at " + size).isLessThanOrEqualTo(0);
+            long boxHeight = (Long) js("return Math.round(document.querySelector('pre.value.current').getBoundingClientRect().height)");
+            assertThat(boxHeight).as("the value scrolls inside its box").isLessThan(400);
+            assertThat(driver.findElement(By.cssSelector("li.entry[data-entry='1'] pre.diff")).getText())
+                    .contains("Start here.").contains("unchanged characters");
+            screenshot("session-long-prompt-" + size.getWidth());
+        }
+    }
+
+    @Test
     void aStepRunFromThePageShowsProgressThenItsResult() throws Exception {
         String v = "Summarize the ticket.";
         openAi.server().stubFor(openAi.matching(v).willReturn(aResponse().withStatus(200).withFixedDelay(2500)
