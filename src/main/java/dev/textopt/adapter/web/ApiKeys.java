@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * key is hashed and compared with every stored hash in constant time, so timing tells nothing.
  */
 @Component
-class ApiKeys {
+class ApiKeys implements dev.textopt.session.ApiKeyLookup {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
 
@@ -43,11 +43,13 @@ class ApiKeys {
         }
     }
 
-    boolean enabled() {
+    @Override
+    public boolean enabled() {
         return !entries.isEmpty();
     }
 
-    Optional<String> tenantFor(String presentedKey) {
+    @Override
+    public Optional<String> tenantFor(String presentedKey) {
         byte[] presented = sha256(presentedKey);
         String found = null;
         for (Entry entry : entries) {

@@ -1,0 +1,61 @@
+// Draws the session page's charts from the JSON in #charts[data-chart] (numbers only), with uPlot,
+// once htmx has fetched that section.
+(function () {
+  "use strict";
+  var charts = [];
+
+  function width(el) {
+    return Math.max(260, Math.floor(el.getBoundingClientRect().width));
+  }
+
+  // History entries are whole numbers: no tick at 1.25.
+  var entryAxis = { label: "step (history entry)", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] };
+
+  function draw() {
+    var holder = document.getElementById("charts");
+    if (!holder || !holder.hasAttribute("data-chart") || holder.hasAttribute("data-drawn") || typeof uPlot === "undefined") {
+      return;
+    }
+    holder.setAttribute("data-drawn", "");
+    charts = [];
+    var data = JSON.parse(holder.getAttribute("data-chart"));
+    window.textoptChartData = data;
+    var lossEl = document.getElementById("loss-chart");
+    var usageEl = document.getElementById("usage-chart");
+    if (data.loss.length > 0) {
+      charts.push(new uPlot({
+        width: width(lossEl), height: 220,
+        scales: { x: { time: false } },
+        axes: [entryAxis, { label: "loss" }],
+        series: [{ label: "entry" }, { label: "loss", stroke: "#d92d20", width: 2, points: { show: true, size: 7 }, spanGaps: true }]
+      }, [data.x, data.loss], lossEl));
+    } else {
+      lossEl.hidden = true;
+      holder.querySelector(".empty-loss").hidden = false;
+    }
+    if (data.x.length === 0) {
+      usageEl.textContent = "No steps yet.";
+      usageEl.className = "muted small";
+      return;
+    }
+    charts.push(new uPlot({
+      width: width(usageEl), height: 220,
+      scales: { x: { time: false }, tokens: {}, cost: {} },
+      axes: [entryAxis, { scale: "tokens", label: "tokens" },
+             { scale: "cost", side: 1, label: "cost (" + data.currency + ")", grid: { show: false } }],
+      series: [{ label: "entry" },
+               { label: "tokens", scale: "tokens", stroke: "#1f5fbf", width: 2, points: { show: true, size: 7 } },
+               { label: "cost", scale: "cost", stroke: "#12b76a", width: 2, dash: [6, 4], points: { show: true, size: 7 }, spanGaps: false }]
+    }, [data.x, data.tokens, data.cost], usageEl));
+    window.textoptCharts = charts;
+  }
+
+  window.addEventListener("resize", function () {
+    charts.forEach(function (c) {
+      c.setSize({ width: width(c.root.parentNode), height: 220 });
+    });
+  });
+  document.addEventListener("DOMContentLoaded", draw);
+  // The charts' section arrives after the page, through htmx.
+  document.addEventListener("htmx:afterSettle", draw);
+})();
