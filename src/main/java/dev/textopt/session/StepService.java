@@ -86,10 +86,12 @@ public class StepService {
             StoredSession session = store.find(id).orElseThrow(() -> new SessionNotFoundException(id));
             requireUsableClients(session, withClosure);
             Instant now = clock.instant();
+            // Before taking the lease: afterwards this session's lease is ours and unexpired, so the
+            // entry left running by a dead holder of the lease we are taking over would not match.
+            store.failAbandonedSteps(now);
             if (!store.tryAcquireLease(id, owner, now, now.plus(leases.timeout()))) {
                 throw new StepRunningException(id, "another step");
             }
-            store.failAbandonedSteps(now);
             int number = store.nextHistoryNumber(id);
             int total = (int) session.params().stream().filter(p -> p.requiresGrad() && (withClosure || !p.grad().isEmpty())).count();
             store.insertHistory(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
