@@ -2,8 +2,9 @@
 """kill -9 crash consistency of a real textopt process.
 
 Creates SESSIONS sessions (2 parameters each, momentum 2, one step done), then fires one step per
-session (half synchronous, half Prefer: respond-async) and APPENDS gradient appends at once, and
-kills the JVM with SIGKILL while they are in flight. It restarts textopt on the same data (the
+session (half synchronous, half Prefer: respond-async; every fourth one waits on a model that will not
+answer before the kill) and APPENDS gradient appends spread over a few seconds, and kills the JVM
+with SIGKILL once part of the appends has been acknowledged, so that steps and appends are in flight. It restarts textopt on the same data (the
 embedded PostgreSQL the dead JVM left running is found and stopped by textopt itself) and checks,
 session by session, through the API:
 
@@ -25,13 +26,20 @@ import socket
 import sys
 import threading
 import time
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 import rel  # noqa: E402
 
 SESSIONS = int(os.environ.get("CRASH_SESSIONS", "20"))
 APPENDS = int(os.environ.get("CRASH_APPENDS", "200"))
-KILL_AFTER = float(os.environ.get("CRASH_KILL_AFTER", "1.5"))
+# SIGKILL once this share of the appends has been acknowledged (the rest are in flight or unsent) ...
+KILL_AT_ACKED = float(os.environ.get("CRASH_KILL_AT_ACKED", "0.4"))
+# ... or after this many seconds, whichever comes first; appends are spread over SPREAD seconds.
+KILL_DEADLINE = 20.0
+SPREAD = 6.0
+# Every SLOW_EVERY-th session's step waits for a model that does not answer before the kill.
+SLOW_EVERY = 4
 LEASE = 5
 MOMENTUM = 2
 NAME = "rel-crash"
@@ -64,7 +72,7 @@ def create_sessions(api):
 
 
 def chaos(api, sessions, java_pid):
-    """Steps and appends at once; SIGKILL the JVM KILL_AFTER seconds in. Returns what was acknowledged."""
+    """Steps and appends at once; SIGKILL the JVM mid-flight. Returns what was acknowledged."""
     acked_appends, acked_steps, accepted_async = [], [], []
     lock = threading.Lock()
     t0 = time.time()
@@ -72,7 +80,7 @@ def chaos(api, sessions, java_pid):
     def append(n):
         s = random.choice(sessions)
         pid = random.choice(s["params"])
-        time.sleep(random.uniform(0, 2 * KILL_AFTER))
+        time.sleep(random.uniform(0, SPREAD))
         text = "append-%d" % n
         try:
             status, _, _ = api.post("/v1/optimizers/%s/params/%s/grad" % (s["id"], pid),
@@ -102,7 +110,8 @@ def chaos(api, sessions, java_pid):
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(sessions) + APPENDS) as pool:
         futures = [pool.submit(step, i) for i in range(len(sessions))]
         futures += [pool.submit(append, n) for n in range(APPENDS)]
-        time.sleep(max(0.0, KILL_AFTER - (time.time() - t0)))
+        while len(acked_appends) < KILL_AT_ACKED * APPENDS and time.time() - t0 < KILL_DEADLINE:
+            time.sleep(0.05)
         rel.kill9(java_pid)
         killed_at = time.time()
         concurrent.futures.wait(futures, timeout=30)
@@ -174,6 +183,7 @@ def check(api, sessions, acked_appends, acked_steps, allow_running):
 
 
 def main():
+    rel.exit_on_sigterm()
     started = time.time()
     random.seed(os.environ.get("CRASH_SEED", "textopt"))
     port, fake_port = free_port(), free_port()
@@ -189,10 +199,16 @@ def main():
             for status, body, _ in pool.map(lambda s: api.post("/v1/optimizers/%s/step" % s["id"], timeout=30), sessions):
                 if status != 200:
                     rel.fail("warm-up step answered %d: %s" % (status, body))
-        print("crash-consistency: %d sessions ready after %.1fs; firing %d steps and %d appends, SIGKILL %.1fs in"
-              % (SESSIONS, time.time() - started, SESSIONS, APPENDS, KILL_AFTER), flush=True)
+        for i, s in enumerate(sessions):
+            if i % SLOW_EVERY == 0:
+                for pid in s["params"]:
+                    api.post("/v1/optimizers/%s/params/%s/grad" % (s["id"], pid), {"data": "SLEEP=50 hold", "role": "feedback"})
+        print("crash-consistency: %d sessions ready after %.1fs; firing %d steps and %d appends, SIGKILL when %d%% "
+              "of the appends are acknowledged" % (SESSIONS, time.time() - started, SESSIONS, APPENDS, KILL_AT_ACKED * 100),
+              flush=True)
 
         acked_appends, acked_steps, accepted_async, killed_at = chaos(api, sessions, java_pid)
+        answered = len(acked_steps) + len(accepted_async)
         if not rel.wait_exit(java_pid, 10):
             rel.fail("the JVM %d survived SIGKILL" % java_pid)
         left = rel.postmaster_pid(os.path.join(rel.service_dir(NAME), "data"))
@@ -200,8 +216,12 @@ def main():
               "embedded PostgreSQL left running: %s" % (java_pid, len(acked_appends), APPENDS, len(acked_steps),
                                                           len(accepted_async), left or "no"), flush=True)
 
+        urllib.request.urlopen("http://127.0.0.1:%d/fast" % fake_port, timeout=5).read()
         java_pid = rel.service_start(NAME, port, fake_port, lease)
-        print("crash-consistency: restarted on the same data in %.1fs" % (time.time() - killed_at), flush=True)
+        if left and rel.alive(left):
+            rel.fail("the PostgreSQL %d the dead JVM left running is still running after the restart" % left)
+        print("crash-consistency: restarted on the same data in %.1fs; the orphaned PostgreSQL was stopped"
+              % (time.time() - killed_at), flush=True)
         check(api, sessions, acked_appends, acked_steps, allow_running=True)
 
         # Steps the dead JVM left running hold their session only until the lease runs out.
@@ -214,9 +234,12 @@ def main():
         checked = check(api, sessions, acked_appends, acked_steps, allow_running=False)
         abandoned = sum(1 for s in sessions for e in rel.history(api, s["id"])
                         if any(f["reason"] == "abandoned" for f in e["failures"]))
-        print("crash-consistency: %d steps, %d appends, %d ok (acknowledged appends present), %d sessions checked, "
-              "%d abandoned steps marked failed, 0 torn (%.0fs)"
-              % (SESSIONS, APPENDS, len(acked_appends), checked, abandoned, time.time() - started), flush=True)
+        if abandoned == 0:
+            rel.fail("no step was in flight at the kill, so the check proved nothing about torn steps")
+        print("crash-consistency: %d steps (%d answered before the kill, %d in flight and marked failed), %d appends "
+              "(%d acknowledged, all present), %d sessions checked, 0 torn (%.0fs)"
+              % (SESSIONS, answered, abandoned, APPENDS, len(acked_appends),
+                 checked, time.time() - started), flush=True)
     finally:
         rel.service_stop(NAME)
         rel.stop_process(fake)

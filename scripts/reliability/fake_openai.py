@@ -5,8 +5,8 @@
 
 Every POST /v1/chat/completions waits a random time between MIN and MAX seconds, then answers
 <IMPROVED_VARIABLE>v-<n></IMPROVED_VARIABLE> with a unique n, costing 11 prompt and 7 completion
-tokens. A prompt containing "SLEEP=<seconds>" waits that long instead. GET /count says how many
-calls were answered. Python standard library only.
+tokens. A prompt containing "SLEEP=<seconds>" waits that long instead, until GET /fast turns such
+waits off. GET /count says how many calls were answered. Python standard library only.
 """
 import json
 import random
@@ -21,6 +21,7 @@ MIN_DELAY = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
 MAX_DELAY = float(sys.argv[3]) if len(sys.argv) > 3 else MIN_DELAY
 _lock = threading.Lock()
 _count = 0
+_fast = threading.Event()
 
 
 def next_number():
@@ -47,6 +48,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/count":
             self._send(200, {"count": _count})
+        elif self.path == "/fast":
+            _fast.set()
+            self._send(200, {"fast": True})
         else:
             self._send(404, {"error": {"message": "not found"}})
 
@@ -57,7 +61,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, {"error": {"message": "not found"}})
             return
         match = re.search(r"SLEEP=([0-9.]+)", raw)
-        delay = float(match.group(1)) if match else random.uniform(MIN_DELAY, MAX_DELAY)
+        delay = float(match.group(1)) if match and not _fast.is_set() else random.uniform(MIN_DELAY, MAX_DELAY)
         time.sleep(min(delay, 60.0))
         n = next_number()
         self._send(200, {

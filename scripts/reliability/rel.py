@@ -45,6 +45,11 @@ class Api:
         return self.call("POST", path, body, **kw)
 
 
+def exit_on_sigterm():
+    """A SIGTERM (e.g. from timeout(1)) unwinds through finally blocks, so started processes get stopped."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+
 def fail(message):
     print("FAIL: " + message, file=sys.stderr, flush=True)
     sys.exit(1)

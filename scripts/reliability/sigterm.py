@@ -40,6 +40,7 @@ def session(api, data):
 
 
 def main():
+    rel.exit_on_sigterm()
     started = time.time()
     port, fake_port = free_port(), free_port()
     shutil.rmtree(rel.service_dir(NAME), ignore_errors=True)
