@@ -40,6 +40,11 @@ class DatabaseOutageTest {
         if (postgres != null) {
             postgres.close();
         }
+        if (dataDir != null) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private EmbeddedPostgres startPostgres() throws IOException {

@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class LeaseExpiryTest {
 
-    private static final Duration LEASE = Duration.ofSeconds(3);
+    private static final Duration LEASE = Duration.ofSeconds(2);
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final FakeOpenAi openAi = new FakeOpenAi();
