@@ -36,6 +36,10 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
                 .setPGStartupWait(properties.startupWait())
+                // Zonky's own JVM shutdown hook would stop PostgreSQL the moment SIGTERM arrives, while
+                // graceful shutdown still lets running steps finish and save; Spring closes this bean
+                // (destroyMethod) after the web server and the step executor have drained.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

@@ -94,12 +94,14 @@ public class StepService {
                 throw new BudgetExhaustedException(session.spent(), session.budget());
             }
             Instant now = clock.instant();
+            // Before taking the lease: afterwards this session's lease is ours and unexpired, so the
+            // entry left running by a dead holder of the lease we are taking over would not match.
+            store.failAbandonedSteps(now);
             store.lockTenantStepStarts();
             limits.stepsInFlight(store.countRunningSteps(now));
             if (!store.tryAcquireLease(id, owner, now, now.plus(leases.timeout()))) {
                 throw new StepRunningException(id, "another step");
             }
-            store.failAbandonedSteps(now);
             int number = store.nextHistoryNumber(id);
             int total = (int) session.params().stream().filter(p -> p.requiresGrad() && (withClosure || !p.grad().isEmpty())).count();
             store.insertHistory(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
@@ -174,7 +176,11 @@ public class StepService {
                 records.add(new StepParamRecord(UUID.fromString(skipped.id()), "skipped", skipped.reason(), null, null, List.of()));
             }
         }
-        tx.executeWithoutResult(status -> {
+        Boolean saved = tx.execute(status -> {
+            if (!stillHolds(started, now)) {
+                store.addUsage(id, applied.usage()); // its values are not applied, but its tokens were spent
+                return false;
+            }
             store.setParamValues(values);
             store.setMomentumBuffers(buffers);
             store.addUsage(id, applied.usage());
@@ -183,7 +189,11 @@ public class StepService {
                     started.startedAt(), now, durationMs, records.size(), records.size(), null, applied.loss(), applied.usage(),
                     List.of(), records));
             store.releaseLease(id, started.leaseOwner());
+            return true;
         });
+        if (!Boolean.TRUE.equals(saved)) {
+            throw leaseLost(started);
+        }
         metrics.stepFinished("succeeded", Duration.ofMillis(durationMs), applied.usage());
         return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs);
     }
@@ -193,6 +203,10 @@ public class StepService {
         UUID id = started.session().id();
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
+            if (!stillHolds(started, now)) {
+                store.addUsage(id, usage); // spent all the same; everything else belongs to the step that took over
+                return; // the step that took over owns the session and already marked this entry failed
+            }
             store.addUsage(id, usage);
             store.touch(id, now, false);
             store.finishHistory(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED,
@@ -223,6 +237,27 @@ public class StepService {
     /** A model may answer the NUL character, which PostgreSQL text cannot hold; it carries no meaning in a prompt. */
     private static String storable(String text) {
         return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
+    }
+
+    /**
+     * Fencing: a step writes its outcome only while the lease is still its own. A step whose lease ran
+     * out (its instance stalled, or lost the database, for longer than the lease timeout) may have been
+     * taken over by another step, which marked it abandoned; it must then write nothing. Renewing takes
+     * the session row's lock, so a take-over cannot slip in before this transaction commits.
+     */
+    private boolean stillHolds(Started started, Instant now) {
+        if (store.renewLease(started.session().id(), started.leaseOwner(), now.plus(leases.timeout()))) {
+            return true;
+        }
+        log.warn("Step {} of session {} lost its lease to another step before it could save; nothing of it was applied",
+                started.number(), started.session().id());
+        return false;
+    }
+
+    private static StepFailedException leaseLost(Started started) {
+        var failure = new StepFailure(null, "abandoned",
+                "the step's lease ran out and another step took over the session before this one finished; nothing was applied", null);
+        return new StepFailedException(started.number(), failure.detail(), List.of(failure), false);
     }
 
     static StepFailure failure(String paramId, ModelCallException cause) {

@@ -62,7 +62,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String tenant = Tenants.current(request);
-        var decision = idempotency.begin(tenant, key, hash(request, body));
+        Idempotency.Decision decision;
+        try {
+            decision = idempotency.begin(tenant, key, hash(request, body));
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            // Outside the controllers, so ProblemHandler never sees this: without it a database outage is a 500 here.
+            response.setHeader("Retry-After", "5");
+            problem(response, 503, "database-unavailable", "Database unavailable",
+                    "the database could not be reached; nothing was changed. Retry in a few seconds.");
+            return;
+        }
         if (decision instanceof Idempotency.Replay replay) {
             StoredAnswer answer = replay.answer();
             response.setStatus(answer.status());

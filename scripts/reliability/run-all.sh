@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the reliability checks that need a real textopt process (kill -9, SIGTERM), prints their
+# summaries, cleans up, and exits non-zero if any fails. The JUnit reliability checks
+# (src/test/java/dev/textopt/reliability/) run with ./mvnw verify instead.
+#
+#   scripts/reliability/run-all.sh            # after ./mvnw verify (or any build of target/classes)
+#
+# Needs a JDK 17, python3 and curl. Everything listens on 127.0.0.1 only. Takes about 2-4 minutes;
+# each check has its own time limit. RELIABILITY_SKIP_COMPILE=1 skips the compile step.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+# C1 only: a textopt JVM starts markedly faster, and these checks measure behaviour, not speed.
+export JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1}"
+
+cleanup() {
+  scripts/service.sh stop rel-crash >/dev/null 2>&1 || true
+  scripts/service.sh stop rel-sigterm >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+if [ "${RELIABILITY_SKIP_COMPILE:-0}" != 1 ]; then
+  ./mvnw -B -ntp -q compile || { echo "reliability: compile failed" >&2; exit 1; }
+fi
+
+failed=()
+summaries=()
+run() {
+  local name=$1 limit=$2 script=$3 log
+  log=$(mktemp)
+  local t0=$SECONDS
+  echo "== $name (limit ${limit}s)"
+  if timeout --signal=TERM --kill-after=20 "$limit" python3 "$script" 2>&1 | tee "$log"; then
+    summaries+=("PASS $name ($((SECONDS - t0))s): $(tail -1 "$log")")
+  else
+    failed+=("$name")
+    summaries+=("FAIL $name ($((SECONDS - t0))s): $(grep -m1 '^FAIL' "$log" || tail -1 "$log")")
+    for service in rel-crash rel-sigterm; do
+      if [ -f "target/services/$service/log" ]; then
+        echo "--- last lines of target/services/$service/log"
+        tail -20 "target/services/$service/log"
+      fi
+    done
+  fi
+  rm -f "$log"
+}
+
+run crash-consistency 240 scripts/reliability/crash_consistency.py
+run sigterm 150 scripts/reliability/sigterm.py
+
+echo "== reliability summary"
+printf '%s\n' "${summaries[@]}"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "reliability: FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+rm -rf target/services/rel-crash target/services/rel-sigterm
+echo "reliability: all checks passed"
