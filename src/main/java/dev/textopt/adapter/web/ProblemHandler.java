@@ -118,16 +118,42 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large", e.getMessage());
     }
 
-    /** Only a database that cannot be reached is a 503; any other database error is a bug (500). */
-    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.dao.TransientDataAccessException.class,
-            org.springframework.dao.RecoverableDataAccessException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    /**
+     * A database that cannot be reached — it refuses connections, a transaction cannot begin, or the
+     * connection broke mid-way — is a 503 the client may retry. Any other database error is a bug (500).
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
+    ResponseEntity<ProblemDetail> database(RuntimeException e) {
+        if (!unreachable(e)) {
+            return ResponseEntity.internalServerError().body(unexpected(e));
+        }
         log.warn("Database access failed: {}", e.getClass().getSimpleName());
         var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                 "the database could not be reached; nothing was changed. Retry in a few seconds.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    private static boolean unreachable(Throwable e) {
+        if (e instanceof org.springframework.transaction.CannotCreateTransactionException
+                || e instanceof org.springframework.dao.DataAccessResourceFailureException
+                || e instanceof org.springframework.dao.TransientDataAccessException
+                || e instanceof org.springframework.dao.RecoverableDataAccessException) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // connection exception, or the server shutting down
+            }
+            if (cause instanceof java.net.SocketException || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)
