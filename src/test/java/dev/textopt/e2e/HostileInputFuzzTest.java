@@ -3,8 +3,7 @@ package dev.textopt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
-import dev.textopt.support.FakeOpenAi;
-import dev.textopt.support.PostgresTest;
+import dev.textopt.support.EndToEndTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,27 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * injection, lone and doubled braces, unknown fields). No answer may be a 500 of ours, every error
  * must be problem+json, and a refused request must leave the database as it was.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HostileInputFuzzTest extends PostgresTest {
+class HostileInputFuzzTest extends EndToEndTest {
 
     static final long SEED = 20261123L;
     static final int REQUESTS = 1200;
-    static final FakeOpenAi openAi = new FakeOpenAi();
-
     @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
-        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
+    static void noRetries(DynamicPropertyRegistry registry) {
         registry.add("textopt.model-clients.openai.max-retries", () -> "0");
     }
-
-    @AfterAll
-    static void stopProvider() {
-        openAi.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;

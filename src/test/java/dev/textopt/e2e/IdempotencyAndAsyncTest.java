@@ -5,46 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
-import dev.textopt.support.PostgresTest;
+import dev.textopt.support.EndToEndTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Retries with Idempotency-Key do nothing twice; Prefer: respond-async steps are polled to their end. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IdempotencyAndAsyncTest extends PostgresTest {
-
-    static final FakeOpenAi openAi = new FakeOpenAi();
-
-    @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
-        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        openAi.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class IdempotencyAndAsyncTest extends EndToEndTest {
 
     private static String key() {
         return UUID.randomUUID().toString();

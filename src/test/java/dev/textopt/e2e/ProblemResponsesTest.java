@@ -3,44 +3,15 @@ package dev.textopt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
-import dev.textopt.support.FakeOpenAi;
-import dev.textopt.support.PostgresTest;
+import dev.textopt.support.EndToEndTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Every error status of the API answers application/problem+json that says what to change. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "textopt.http.max-body-size=64KB")
-class ProblemResponsesTest extends PostgresTest {
-
-    static final FakeOpenAi openAi = new FakeOpenAi();
-
-    @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
-        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        openAi.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class ProblemResponsesTest extends EndToEndTest {
 
     private static void assertProblem(Api.Response response, int status, String detailContains) {
         assertThat(response.status()).as(response.raw()).isEqualTo(status);

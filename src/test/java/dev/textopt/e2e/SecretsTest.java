@@ -3,7 +3,7 @@ package dev.textopt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.FakeOpenAi;
-import dev.textopt.support.PostgresTest;
+import dev.textopt.support.EndToEndTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,14 +11,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,25 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
         "textopt.security.api-keys=team-secret:tk-SECRET-textopt-key-42",
         "textopt.model-clients.anthropic.api-key=",
         "logging.level.dev.textopt=DEBUG"})
-class SecretsTest extends PostgresTest {
+class SecretsTest extends EndToEndTest {
 
     static final String TEXTOPT_KEY = "tk-SECRET-textopt-key-42";
-    static final FakeOpenAi openAi = new FakeOpenAi();
-
     @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
-        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
+    static void noRetries(DynamicPropertyRegistry registry) {
         registry.add("textopt.model-clients.openai.max-retries", () -> "0");
     }
-
-    @AfterAll
-    static void stopProvider() {
-        openAi.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;

@@ -5,45 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
-import dev.textopt.support.PostgresTest;
+import dev.textopt.support.EndToEndTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** What a step does to a session besides new values: versions, grads appended meanwhile, failures, restore. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StepRulesTest extends PostgresTest {
-
-    static final FakeOpenAi openAi = new FakeOpenAi();
+class StepRulesTest extends EndToEndTest {
 
     @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
-        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
+    static void noRetries(DynamicPropertyRegistry registry) {
         registry.add("textopt.model-clients.openai.max-retries", () -> "0");
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        openAi.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
     }
 
     private String[] sessionWithGrad(String data) {

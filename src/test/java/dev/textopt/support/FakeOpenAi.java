@@ -20,7 +20,18 @@ public final class FakeOpenAi implements AutoCloseable {
 
     public static final String API_KEY = "sk-test-fake-key-0123456789";
 
+    private static FakeOpenAi shared;
+
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    /** One provider for the whole test JVM, stopped when it exits. */
+    public static synchronized FakeOpenAi shared() {
+        if (shared == null) {
+            shared = new FakeOpenAi();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
 
     public FakeOpenAi() {
         server.start();
