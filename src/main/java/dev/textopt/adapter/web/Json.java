@@ -79,6 +79,15 @@ final class Json {
         return map;
     }
 
+    static Map<String, Object> failure(dev.textopt.session.StepRecord.StepFailure f) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("param_id", f.paramId());
+        map.put("reason", f.reason());
+        map.put("detail", f.detail());
+        map.put("provider_status", f.providerStatus());
+        return map;
+    }
+
     static Map<String, Object> loss(Loss loss) {
         if (loss == null) {
             return null;

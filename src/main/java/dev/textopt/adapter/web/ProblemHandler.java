@@ -92,14 +92,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(status, e.timedOut() ? "step-timeout" : "step-failed",
                 "Step failed; no parameter changed", e.getMessage());
         problem.setProperty("step", e.number());
-        problem.setProperty("failures", e.failures().stream().map(f -> {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("param_id", f.paramId());
-            map.put("reason", f.reason());
-            map.put("detail", f.detail());
-            map.put("provider_status", f.providerStatus());
-            return map;
-        }).toList());
+        problem.setProperty("failures", e.failures().stream().map(Json::failure).toList());
         return problem;
     }
 

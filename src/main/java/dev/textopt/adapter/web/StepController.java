@@ -127,14 +127,7 @@ class StepController {
         map.put("loss", Json.loss(r.loss()));
         map.put("params", r.params().stream().map(StepController::entryParam).toList());
         map.put("usage", Json.usage(r.usage()));
-        map.put("failures", r.failures().stream().map(f -> {
-            var failure = new LinkedHashMap<String, Object>();
-            failure.put("param_id", f.paramId());
-            failure.put("reason", f.reason());
-            failure.put("detail", f.detail());
-            failure.put("provider_status", f.providerStatus());
-            return failure;
-        }).toList());
+        map.put("failures", r.failures().stream().map(Json::failure).toList());
         return map;
     }
 
