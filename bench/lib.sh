@@ -20,7 +20,8 @@ cleanup() {
   for pid in "${_pids[@]}"; do kill "$pid" 2>/dev/null; done
   for d in "${_pg_dirs[@]}"; do stop_pg "$d"; done
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 # start_fake PORT LATENCY_MS
 start_fake() {
