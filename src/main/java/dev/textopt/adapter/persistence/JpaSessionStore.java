@@ -70,6 +70,14 @@ class JpaSessionStore implements SessionStore {
     }
 
     @Override
+    public Optional<StoredParam> findParam(UUID sessionId, UUID paramId) {
+        return params.findById(paramId).filter(p -> p.sessionId.equals(sessionId)).map(p -> new StoredParam(p.id, p.data,
+                p.role, p.requiresGrad, gradients.findByParamIdInOrderByIdAsc(List.of(p.id)).stream()
+                        .map(g -> new Gradient(g.data, g.role, g.context)).toList(),
+                json.momentum(p.momentumBuffer)));
+    }
+
+    @Override
     public PageOf<StoredSession> list(int page, int size) {
         var found = sessions.findByTenantOrderByCreatedAtDescIdDesc(CurrentTenant.get(), PageRequest.of(page, size));
         return new PageOf<>(found.getContent().stream().map(this::assemble).toList(), page, size, found.getTotalElements());
