@@ -49,7 +49,8 @@ textopt_pid() { cat "target/services/$1/pid"; }
 # start_pg DIR PORT: a Debian PostgreSQL (same major as installed), trust auth on loopback, as user postgres.
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 start_pg() {
-  local dir=$1 port=$2
+  local dir port=$2
+  dir=$(realpath -m "$1")
   rm -rf "$dir"; mkdir -p "$dir"; chown postgres "$dir"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/data" -A trust -U postgres >/dev/null
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
@@ -57,7 +58,8 @@ start_pg() {
   _pg_dirs+=("$dir")
 }
 stop_pg() {
-  local dir=$1 pid
+  local dir pid
+  dir=$(realpath -m "$1")
   [ -f "$dir/data/postmaster.pid" ] || return 0
   pid=$(head -1 "$dir/data/postmaster.pid")
   kill -INT "$pid" 2>/dev/null   # fast shutdown of that one server

@@ -24,7 +24,7 @@ SQL
 # warm-up (JIT, connection pools), not counted
 PATHS_FILE=$paths wrk -t2 -c"$CONNS" -d5s -s bench/append.lua "http://127.0.0.1:$port" >/dev/null
 for run in $(seq 1 "$RUNS"); do
-  psql -d textopt -c "DELETE FROM gradient; VACUUM ANALYZE gradient" 2>/dev/null
+  psql -d textopt -c "DELETE FROM gradient" -c "VACUUM ANALYZE gradient"
   w=$(PATHS_FILE=$paths wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s bench/append.lua "http://127.0.0.1:$port" | python3 bench/wrk_parse.py)
   tps=$(command pgbench -n -h 127.0.0.1 -p "$pgport" -U postgres -c "$CONNS" -j 2 -M prepared -T "$PGBENCH_SECONDS" \
         -f "$RESULTS/insert.sql" textopt 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
