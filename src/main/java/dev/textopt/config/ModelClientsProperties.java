@@ -31,14 +31,17 @@ public record ModelClientsProperties(Map<String, Client> modelClients, Map<Strin
      * @param completionArgs  defaults for every call, under a param group's completion_args
      * @param timeout         time limit of one HTTP attempt
      * @param maxRetries      retries after the first attempt, on 429, 408, 5xx and connection failures
-     * @param maxConcurrency  calls in flight at once for this client
+     * @param maxConcurrency  calls in flight at once for this client; by default as many as one step may
+     *                        have in flight (textopt.step.max-concurrent-calls, 64), so that a single step
+     *                        never runs in waves (BENCHMARKS.md, step fan-out); rate limits answer 429,
+     *                        which the client retries with backoff
      * @param backoffBase     first retry delay, doubled each retry, with jitter
      * @param backoffMax      longest retry delay
      * @param maxRetryAfter   longest Retry-After honoured; longer ones are cut to this
      */
     public record Client(String provider, String baseUrl, String apiKey, Map<String, Object> completionArgs,
             @DefaultValue("60s") Duration timeout, @DefaultValue("3") int maxRetries,
-            @DefaultValue("16") int maxConcurrency, @DefaultValue("500ms") Duration backoffBase,
+            @DefaultValue("64") int maxConcurrency, @DefaultValue("500ms") Duration backoffBase,
             @DefaultValue("20s") Duration backoffMax, @DefaultValue("60s") Duration maxRetryAfter) {
 
         public Client {
@@ -47,7 +50,7 @@ public record ModelClientsProperties(Map<String, Client> modelClients, Map<Strin
 
         /** A client with nothing configured but the defaults. */
         static Client defaults() {
-            return new Client(null, null, null, null, Duration.ofSeconds(60), 3, 16, Duration.ofMillis(500),
+            return new Client(null, null, null, null, Duration.ofSeconds(60), 3, 64, Duration.ofMillis(500),
                     Duration.ofSeconds(20), Duration.ofSeconds(60));
         }
 

@@ -90,7 +90,15 @@ public class OptimizerSessions {
 
     @Transactional(readOnly = true)
     public StoredParam param(UUID id, UUID paramId) {
-        return get(id).param(paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
+        return findParam(id, paramId);
+    }
+
+    /** The session must be the tenant's; then only the one parameter and its grad are read. */
+    private StoredParam findParam(UUID id, UUID paramId) {
+        if (!store.exists(id)) {
+            throw new SessionNotFoundException(id);
+        }
+        return store.findParam(id, paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
     }
 
     /**
@@ -119,11 +127,13 @@ public class OptimizerSessions {
         return new StoredParam(paramId, data, role, requiresGrad, param.grad(), param.momentumBuffer());
     }
 
-    /** Appends to the parameter's grad; allowed while a step runs (the step keeps what it started with). */
+    /**
+     * Appends to the parameter's grad; allowed while a step runs (the step keeps what it started with).
+     * Reads only this parameter, not the whole session: appends are the hot write path (BENCHMARKS.md).
+     */
     @Transactional
     public StoredParam appendGrads(UUID id, UUID paramId, List<Gradient> grads) {
-        StoredSession session = get(id);
-        StoredParam param = session.param(paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
+        StoredParam param = findParam(id, paramId);
         if (grads.isEmpty()) {
             throw new BadRequestException("body", "no gradient given; send one gradient {\"data\": …, \"role\": …} or a list of them");
         }

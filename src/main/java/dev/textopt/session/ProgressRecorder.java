@@ -2,10 +2,16 @@ package dev.textopt.session;
 
 import dev.textopt.optim.StepProgress;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes "parameters done" of a running step to its history entry, so that pollers see it move. */
+/**
+ * Writes "parameters done" of a running step to its history entry, so that pollers see it move.
+ * One write at a time: a call that finishes while another is writing leaves its count to that writer,
+ * which writes the latest count before it lets go. Calls that end together (a whole wave of a step)
+ * cost one or two updates of the entry's row instead of one each, all queued on that row's lock.
+ */
 final class ProgressRecorder implements StepProgress {
 
     private final SessionStore store;
@@ -13,6 +19,8 @@ final class ProgressRecorder implements StepProgress {
     private final UUID sessionId;
     private final int number;
     private final AtomicInteger done = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private volatile int written;
 
     ProgressRecorder(SessionStore store, TransactionTemplate tx, UUID sessionId, int number) {
         this.store = store;
@@ -27,7 +35,15 @@ final class ProgressRecorder implements StepProgress {
 
     @Override
     public void paramFinished(String paramId, boolean ok) {
-        int now = done.incrementAndGet();
-        tx.executeWithoutResult(s -> store.updateProgress(sessionId, number, now));
+        done.incrementAndGet();
+        while (written < done.get() && writing.compareAndSet(false, true)) {
+            try {
+                int now = done.get();
+                tx.executeWithoutResult(s -> store.updateProgress(sessionId, number, now));
+                written = now;
+            } finally {
+                writing.set(false);
+            }
+        }
     }
 }

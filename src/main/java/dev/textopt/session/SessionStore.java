@@ -30,6 +30,12 @@ public interface SessionStore {
     /** Sessions of the current tenant with a step running (an unexpired lease). */
     long countRunningSteps(Instant now);
 
+    /**
+     * One parameter of a session (found by {@link #exists}) with its grad and momentum buffer, reading
+     * nothing else of the session: the gradient-append path, which must not load every parameter's grads.
+     */
+    Optional<StoredParam> findParam(UUID sessionId, UUID paramId);
+
     PageOf<StoredSession> list(int page, int size);
 
     boolean delete(UUID id);

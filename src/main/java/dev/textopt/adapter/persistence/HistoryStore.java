@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +23,13 @@ class HistoryStore {
     private final StepEntryRepository entries;
     private final StepParamRepository stepParams;
     private final JsonColumns json;
+    private final EntityManager entityManager;
 
-    HistoryStore(StepEntryRepository entries, StepParamRepository stepParams, JsonColumns json) {
+    HistoryStore(StepEntryRepository entries, StepParamRepository stepParams, JsonColumns json, EntityManager entityManager) {
         this.entries = entries;
         this.stepParams = stepParams;
         this.json = json;
+        this.entityManager = entityManager;
     }
 
     void insert(UUID sessionId, StepRecord record) {
@@ -93,7 +96,10 @@ class HistoryStore {
             row.grads = json.gradients(p.grads());
             rows.add(row);
         }
-        stepParams.saveAll(rows);
+        // Always new rows (an entry's parameters are written once). persist, not save: save would take an
+        // assigned composite id for an existing row and SELECT each one first; persisted rows go out in
+        // JDBC batches (hibernate.jdbc.batch_size).
+        rows.forEach(entityManager::persist);
     }
 
     private List<StepRecord> withParams(List<StepEntryEntity> found) {

@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Benchmark driver for textopt (Python stdlib only, loopback only).
+
+Subcommands (each prints a JSON line of figures and appends it to --out):
+  fanout     step time / L for N parameters with one gradient each
+  overhead   step time minus the slowest model call, p50/p99, at N parameters
+  growth     state-dict size and step time after 1, 100, 1000 steps
+  setup-sessions  create sessions for the write / read benchmarks, print ids
+  create-many     create many sessions concurrently (footprint)
+Every loop is bounded by a count and a deadline.
+"""
+import argparse
+import http.client
+import json
+import statistics
+import sys
+import threading
+import time
+
+HOST = "127.0.0.1"
+
+
+class Client:
+    def __init__(self, port, timeout=60):
+        self.port = port
+        self.timeout = timeout
+        self.conn = None
+
+    def request(self, method, path, body=None):
+        for attempt in range(2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
+            try:
+                data = None if body is None else json.dumps(body).encode()
+                headers = {"Content-Type": "application/json"} if data is not None else {}
+                self.conn.request(method, path, body=data, headers=headers)
+                resp = self.conn.getresponse()
+                raw = resp.read()
+                return resp.status, raw
+            except (http.client.HTTPException, ConnectionError):
+                self.conn.close()
+                self.conn = None
+                if attempt == 1:
+                    raise
+
+    def json(self, method, path, body=None, expect=(200, 201)):
+        status, raw = self.request(method, path, body)
+        if status not in expect:
+            raise RuntimeError("%s %s -> %d %s" % (method, path, status, raw[:500]))
+        return json.loads(raw) if raw else None
+
+
+def pct(values, p):
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    k = max(0, min(len(s) - 1, int(round(p / 100.0 * len(s) + 0.5)) - 1))
+    return s[k]
+
+
+def create_session(c, n_params, grads_per_param=1, momentum=0, text="x"):
+    params = [{"data": "Classify the sentiment of the review. Variant %d." % i,
+               "role": "system prompt %d" % i, "requires_grad": True} for i in range(n_params)]
+    s = c.json("POST", "/v1/optimizers", {
+        "params": params,
+        "defaults": {"momentum": momentum, "completion_args": {"model": "gpt-4o-mini"}}})
+    sid = s["id"]
+    pids = [p["id"] for g in s["param_groups"] for p in g["params"]]
+    for pid in pids:
+        if grads_per_param:
+            c.json("POST", "/v1/optimizers/%s/params/%s/grad" % (sid, pid),
+                   [{"data": "Ask for exactly one word: positive, negative or neutral.", "role": "feedback"}] * grads_per_param)
+    return sid, pids
+
+
+def fake_stats(fake_port):
+    c = Client(fake_port)
+    return c.json("GET", "/stats")
+
+
+def fake_reset(fake_port):
+    Client(fake_port).json("POST", "/stats/reset", {})
+
+
+def timed_step(c, sid):
+    t0 = time.perf_counter()
+    r = c.json("POST", "/v1/optimizers/%s/step" % sid, None)
+    wall = (time.perf_counter() - t0) * 1000
+    return wall, r
+
+
+def emit(out, record):
+    line = json.dumps(record)
+    print(line, flush=True)
+    if out:
+        with open(out, "a") as f:
+            f.write(line + "\n")
+
+
+def cmd_fanout(a):
+    c = Client(a.port)
+    for n in a.n:
+        sid, _ = create_session(c, n)
+        timed_step(c, sid)  # warm-up (connections, JIT)
+        walls, servers = [], []
+        deadline = time.time() + a.max_seconds
+        for _ in range(a.steps):
+            if time.time() > deadline:
+                break
+            wall, r = timed_step(c, sid)
+            assert all(p["status"] == "updated" for p in r["params"]), r
+            walls.append(wall)
+            servers.append(r["duration_ms"])
+        med = statistics.median(walls)
+        emit(a.out, {"bench": "fanout", "run": a.run, "n": n, "latency_ms": a.latency_ms, "steps": len(walls),
+                     "step_ms_median": round(med, 1), "server_duration_ms_median": statistics.median(servers),
+                     "ratio": round(med / a.latency_ms, 3), "max_concurrency": a.max_concurrency})
+
+
+def cmd_overhead(a):
+    c = Client(a.port)
+    sid, _ = create_session(c, a.n)
+    for _ in range(3):
+        timed_step(c, sid)  # warm-up
+    overheads, server_overheads, walls = [], [], []
+    deadline = time.time() + a.max_seconds
+    for _ in range(a.steps):
+        if time.time() > deadline:
+            break
+        fake_reset(a.fake_port)
+        wall, r = timed_step(c, sid)
+        calls = fake_stats(a.fake_port)["calls"]
+        assert len(calls) == a.n, len(calls)
+        slowest = max(e - s for s, e in calls) * 1000
+        walls.append(wall)
+        overheads.append(wall - slowest)
+        server_overheads.append(r["duration_ms"] - slowest)
+    emit(a.out, {"bench": "overhead", "run": a.run, "n": a.n, "latency_ms": a.latency_ms, "steps": len(walls),
+                 "overhead_p50_ms": round(pct(overheads, 50), 1), "overhead_p99_ms": round(pct(overheads, 99), 1),
+                 "server_overhead_p50_ms": round(pct(server_overheads, 50), 1),
+                 "step_ms_p50": round(pct(walls, 50), 1)})
+
+
+def cmd_growth(a):
+    c = Client(a.port)
+    sid, _ = create_session(c, a.n, momentum=a.momentum)
+    marks = sorted(set(a.marks))
+    done = 0
+    results = []
+    deadline = time.time() + a.max_seconds
+    for mark in marks:
+        while done < mark - 1 and time.time() < deadline:
+            timed_step(c, sid)
+            done += 1
+        # measure a few steps around the mark: the mark-th step and the next ones
+        walls = []
+        for _ in range(a.sample):
+            wall, _r = timed_step(c, sid)
+            done += 1
+            walls.append(wall)
+        status, raw = c.request("GET", "/v1/optimizers/%s/state-dict" % sid)
+        status2, raw2 = c.request("GET", "/v1/optimizers/%s" % sid)
+        results.append({"after_steps": mark, "step_ms_median": round(statistics.median(walls), 1),
+                        "state_dict_bytes": len(raw), "session_bytes": len(raw2)})
+        if time.time() > deadline:
+            break
+    emit(a.out, {"bench": "growth", "run": a.run, "n": a.n, "momentum": a.momentum, "latency_ms": a.latency_ms,
+                 "marks": results})
+
+
+def cmd_setup_sessions(a):
+    """Creates sessions and prints one path prefix per parameter (for wrk) to --paths."""
+    c = Client(a.port)
+    lines = []
+    for _ in range(a.sessions):
+        sid, pids = create_session(c, a.n, grads_per_param=a.grads, momentum=a.momentum)
+        for pid in pids:
+            lines.append("/v1/optimizers/%s/params/%s/grad" % (sid, pid))
+        last = sid
+    for _ in range(a.steps):
+        timed_step(c, last)
+    with open(a.paths, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(last)
+
+
+def cmd_create_many(a):
+    count = a.count
+    lock = threading.Lock()
+    made = [0]
+    errors = [0]
+    deadline = time.time() + a.max_seconds
+
+    def worker():
+        c = Client(a.port)
+        while time.time() < deadline:
+            with lock:
+                if made[0] >= count:
+                    return
+                made[0] += 1
+            try:
+                c.json("POST", "/v1/optimizers", {"params": [{"data": "Classify the sentiment.", "role": "system prompt",
+                                                              "requires_grad": True}]})
+            except Exception:
+                with lock:
+                    errors[0] += 1
+
+    t0 = time.time()
+    threads = [threading.Thread(target=worker) for _ in range(a.threads)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print(json.dumps({"created": made[0] - errors[0], "errors": errors[0], "seconds": round(time.time() - t0, 1)}))
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    def common(sp):
+        sp.add_argument("--port", type=int, required=True)
+        sp.add_argument("--out")
+        sp.add_argument("--run", type=int, default=1)
+        sp.add_argument("--max-seconds", type=float, default=120)
+
+    sp = sub.add_parser("fanout"); common(sp)
+    sp.add_argument("--n", type=int, nargs="+", default=[1, 8, 32, 128])
+    sp.add_argument("--steps", type=int, default=5)
+    sp.add_argument("--latency-ms", type=float, default=300)
+    sp.add_argument("--max-concurrency", type=int, default=0)
+    sp = sub.add_parser("overhead"); common(sp)
+    sp.add_argument("--n", type=int, default=32)
+    sp.add_argument("--steps", type=int, default=30)
+    sp.add_argument("--latency-ms", type=float, default=300)
+    sp.add_argument("--fake-port", type=int, required=True)
+    sp = sub.add_parser("growth"); common(sp)
+    sp.add_argument("--n", type=int, default=4)
+    sp.add_argument("--momentum", type=int, default=5)
+    sp.add_argument("--marks", type=int, nargs="+", default=[1, 100, 1000])
+    sp.add_argument("--sample", type=int, default=5)
+    sp.add_argument("--latency-ms", type=float, default=1)
+    sp = sub.add_parser("setup-sessions"); common(sp)
+    sp.add_argument("--sessions", type=int, default=1)
+    sp.add_argument("--n", type=int, default=1)
+    sp.add_argument("--grads", type=int, default=0)
+    sp.add_argument("--momentum", type=int, default=0)
+    sp.add_argument("--steps", type=int, default=0)
+    sp.add_argument("--paths", required=True)
+    sp = sub.add_parser("create-many"); common(sp)
+    sp.add_argument("--count", type=int, default=10000)
+    sp.add_argument("--threads", type=int, default=8)
+    a = p.parse_args()
+    {"fanout": cmd_fanout, "overhead": cmd_overhead, "growth": cmd_growth, "setup-sessions": cmd_setup_sessions,
+     "create-many": cmd_create_many}[a.cmd](a)
+
+
+if __name__ == "__main__":
+    main()
