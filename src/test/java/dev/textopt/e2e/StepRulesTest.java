@@ -86,6 +86,29 @@ class StepRulesTest extends EndToEndTest {
     }
 
     @Test
+    void aReplyWithoutTheTagsIsReAskedOnceAndTheGoodAnswerApplied() {
+        String scenario = "re-ask";
+        openAi.server().stubFor(openAi.matching("Needs a re-ask.").inScenario(scenario)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("asked once")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(Api.json(FakeOpenAi.completion("Sure! A better prompt would be: Needs no re-ask.", 20, 8)))));
+        openAi.server().stubFor(openAi.matching("Needs a re-ask.").inScenario(scenario).whenScenarioStateIs("asked once")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(Api.json(FakeOpenAi.completion("<IMPROVED_VARIABLE>Needs no re-ask.</IMPROVED_VARIABLE>", 30, 6)))));
+        String[] ids = sessionWithGrad("Needs a re-ask.");
+        var step = api.post("/v1/optimizers/" + ids[0] + "/step", null);
+        assertThat(step.status()).as(step.raw()).isEqualTo(200);
+        assertThat(step.<String>at("params.0.data")).isEqualTo("Needs no re-ask.");
+        assertThat(step.<Integer>at("usage.openai.prompt_tokens")).as("both calls are counted").isEqualTo(50);
+        var requests = openAi.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Needs a re-ask.")));
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).getBodyAsString()).as("the re-ask carries the first reply and says what was wrong")
+                .contains("Sure! A better prompt would be").contains("IMPROVED_VARIABLE");
+    }
+
+    @Test
     void aProviderErrorIs502NamingItsStatus() {
         String[] ids = sessionWithGrad("Nobody stubbed this prompt.");
         var failed = api.post("/v1/optimizers/" + ids[0] + "/step", null);
