@@ -40,6 +40,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final javax.sql.DataSource dataSource;
+
+    ProblemHandler(javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
@@ -117,13 +123,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
     ResponseEntity<ProblemDetail> database(RuntimeException e) {
-        if (!unreachable(e)) {
+        if (!unreachable(e) && databaseAnswers()) {
             return ResponseEntity.internalServerError().body(unexpected(e));
         }
         log.warn("Database access failed: {}", e.getClass().getSimpleName());
         var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                 "the database could not be reached; nothing was changed. Retry in a few seconds.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    /**
+     * A connection that broke mid-transaction does not always say so (a pool reports "connection is
+     * closed" without an SQL state); when the error itself is not clear, asking the database decides.
+     */
+    private boolean databaseAnswers() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException probe) {
+            return false;
+        }
     }
 
     private static boolean unreachable(Throwable e) {
