@@ -191,7 +191,9 @@ def main():
     fake = rel.start_fake(fake_port, 0.1, 2.5)
     try:
         lease = "--textopt.step.lease-timeout=%ds" % LEASE
-        java_pid = rel.service_start(NAME, port, fake_port, lease)
+        # 20 concurrent steps of one tenant: above the default per-tenant bound of 16 in flight
+        in_flight = "--textopt.limits.max-steps-in-flight-per-tenant=%d" % (SESSIONS * 2)
+        java_pid = rel.service_start(NAME, port, fake_port, lease, in_flight)
         api = rel.Api(port)
         sessions = create_sessions(api)
         # one step each, so that momentum buffers are not empty when the crash comes
