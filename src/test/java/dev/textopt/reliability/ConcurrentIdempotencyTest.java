@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
-import dev.textopt.support.PostgresTest;
+import dev.textopt.support.EndToEndTest;
 import dev.textopt.support.TestDatabase;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -21,40 +21,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same POST sent many times at once with one Idempotency-Key (a client retrying before the first
  * attempt answered) runs exactly once: the others get 409 "in progress" or the replayed first answer.
  * Also the one POST the sequential retry tests leave out: restore.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConcurrentIdempotencyTest extends PostgresTest {
+class ConcurrentIdempotencyTest extends EndToEndTest {
 
     private static final int COPIES = 8;
-    static final FakeOpenAi openAi = new FakeOpenAi();
-
-    @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
-        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        openAi.close();
-    }
-
-    @LocalServerPort
-    int port;
-
     Api api;
     ExecutorService pool;
 

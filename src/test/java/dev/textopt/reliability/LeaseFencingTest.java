@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
-import dev.textopt.support.PostgresTest;
+import dev.textopt.support.EndToEndTest;
 import dev.textopt.support.TestDatabase;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -13,36 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A step whose lease ran out and was taken over (its instance paused or lost the database for longer
  * than the lease timeout, and was presumed dead) must not write its result when it wakes up: the
  * session belongs to the step that took over, and the late step's entry stays failed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LeaseFencingTest extends PostgresTest {
-
-    static final FakeOpenAi openAi = new FakeOpenAi();
-
-    @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
-        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        openAi.close();
-    }
-
-    @LocalServerPort
-    int port;
+class LeaseFencingTest extends EndToEndTest {
 
     private static void expireLease(String sessionId) throws Exception {
         var db = TestDatabase.get();

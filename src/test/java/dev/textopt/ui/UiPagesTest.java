@@ -10,8 +10,7 @@ import dev.textopt.session.SessionStore;
 import dev.textopt.session.StepParamRecord;
 import dev.textopt.session.StepRecord;
 import dev.textopt.support.Api;
-import dev.textopt.support.FakeOpenAi;
-import dev.textopt.support.PostgresTest;
+import dev.textopt.support.EndToEndTest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,35 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The web view over real HTTP, without a browser: what the pages contain, escaping, actions, and a long history. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UiPagesTest extends PostgresTest {
-
-    static final FakeOpenAi openAi = new FakeOpenAi();
-
-    @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
-        registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        openAi.close();
-    }
-
-    @LocalServerPort
-    int port;
+class UiPagesTest extends EndToEndTest {
 
     @Autowired
     SessionStore store;
