@@ -93,12 +93,10 @@ public class OptimizerSessions {
         return findParam(id, paramId);
     }
 
-    /** The session must be the tenant's; then only the one parameter and its grad are read. */
+    /** Only the one parameter and its grad are read; which of the two is missing is asked only when one is. */
     private StoredParam findParam(UUID id, UUID paramId) {
-        if (!store.exists(id)) {
-            throw new SessionNotFoundException(id);
-        }
-        return store.findParam(id, paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
+        return store.findParam(id, paramId).orElseThrow(() -> store.exists(id)
+                ? new ParamNotFoundException(id, paramId) : new SessionNotFoundException(id));
     }
 
     /**
@@ -133,14 +131,18 @@ public class OptimizerSessions {
      */
     @Transactional
     public StoredParam appendGrads(UUID id, UUID paramId, List<Gradient> grads) {
-        StoredParam param = findParam(id, paramId);
+        // The session row's lock first: appends to one session take turns, so the grad read next is
+        // complete, its limit exact and the order of the grads the order of the appends.
+        if (!store.touchOwn(id, clock.instant())) {
+            throw new SessionNotFoundException(id);
+        }
+        StoredParam param = store.findParam(id, paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
         if (grads.isEmpty()) {
             throw new BadRequestException("body", "no gradient given; send one gradient {\"data\": …, \"role\": …} or a list of them");
         }
         limits.grads(param.grad().size() + grads.size(), "body");
         limits.gradients(grads, "body");
         store.appendGrads(paramId, grads);
-        store.touch(id, clock.instant(), false);
         var all = new ArrayList<>(param.grad());
         all.addAll(grads);
         return new StoredParam(paramId, param.data(), param.role(), param.requiresGrad(), all, param.momentumBuffer());

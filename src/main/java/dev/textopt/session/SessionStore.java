@@ -31,8 +31,9 @@ public interface SessionStore {
     long countRunningSteps(Instant now);
 
     /**
-     * One parameter of a session (found by {@link #exists}) with its grad and momentum buffer, reading
-     * nothing else of the session: the gradient-append path, which must not load every parameter's grads.
+     * One parameter of the tenant's session with its grad and momentum buffer, reading nothing else of
+     * the session: the gradient-append path, which must not load every parameter's grads. Empty when the
+     * tenant has no such session or the session no such parameter.
      */
     Optional<StoredParam> findParam(UUID sessionId, UUID paramId);
 
@@ -64,6 +65,12 @@ public interface SessionStore {
 
     /** Counts a change: a new version and update time. */
     void touch(UUID sessionId, Instant now, boolean countsAsStep);
+
+    /**
+     * Counts a change to the tenant's session, if it has one by that id (false if not), and holds the
+     * session row's lock until the transaction ends: changes made after it see every change made before.
+     */
+    boolean touchOwn(UUID sessionId, Instant now);
 
     /** Claims the step lease if nobody holds an unexpired one; false if somebody does. */
     boolean tryAcquireLease(UUID sessionId, String owner, Instant now, Instant expiresAt);

@@ -141,6 +141,21 @@ class ClosuresLimitsBudgetsTest extends PostgresTest {
     }
 
     @Test
+    void concurrentAppendsNeverGoPastTheGradLimitAndALostOneChangesNothing() {
+        String[] ids = session("Raced.", Map.of());
+        int before = call("GET", "/v1/optimizers/" + ids[0], null).<Integer>at("version");
+        var appends = java.util.stream.IntStream.range(0, 12).mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                call("POST", "/v1/optimizers/" + ids[0] + "/params/" + ids[1] + "/grad", Map.of("data", "racer " + i)))).toList();
+        var statuses = appends.stream().map(a -> a.join().status()).toList();
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(3);
+        assertThat(statuses).filteredOn(s -> s == 400).hasSize(9);
+        var session = call("GET", "/v1/optimizers/" + ids[0], null);
+        assertThat(session.<List<?>>at("param_groups.0.params.0.grad")).hasSize(3);
+        assertThat(session.<Integer>at("version")).isEqualTo(before + 3);
+    }
+
+    @Test
     void aTenantIsHeldToItsStepsInFlight() {
         key = "limited-key";
         openAi.server().stubFor(openAi.matching("Slow limited.").willReturn(aResponse().withStatus(200)

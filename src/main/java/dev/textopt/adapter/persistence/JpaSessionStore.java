@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Sessions in PostgreSQL through JPA. A session is found only by its own tenant; every other method
- * takes ids the caller got from such a find. Loading a session never touches the history tables.
+ * Sessions in PostgreSQL through JPA, and plain SQL where a path is hot (appending gradients, a step's
+ * batches). A session is found only by its own tenant; every other method takes ids the caller got from
+ * such a find. Loading a session never touches the history tables.
  */
 @Repository
 class JpaSessionStore implements SessionStore {
@@ -96,12 +97,21 @@ class JpaSessionStore implements SessionStore {
         return sessions.countByTenantAndLeaseExpiresAtAfter(CurrentTenant.get(), now);
     }
 
+    /** Plain SQL, like {@link #appendGrads}: the gradient-append path is the busiest write (BENCHMARKS.md). */
     @Override
     public Optional<StoredParam> findParam(UUID sessionId, UUID paramId) {
-        return params.findById(paramId).filter(p -> p.sessionId.equals(sessionId)).map(p -> new StoredParam(p.id, p.data,
-                p.role, p.requiresGrad, gradients.findByParamIdInOrderByIdAsc(List.of(p.id)).stream()
-                        .map(g -> new Gradient(g.data, g.role, g.context)).toList(),
-                json.momentum(p.momentumBuffer)));
+        return jdbc.query("""
+                SELECT p.data, p.role, p.requires_grad, p.momentum_buffer
+                  FROM parameter p JOIN optimizer_session s ON s.id = p.session_id
+                 WHERE p.id = ? AND p.session_id = ? AND s.tenant = ?""",
+                (rs, n) -> new StoredParam(paramId, rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
+                        gradsOf(paramId), json.momentum(rs.getString("momentum_buffer"))),
+                paramId, sessionId, CurrentTenant.get()).stream().findFirst();
+    }
+
+    private List<Gradient> gradsOf(UUID paramId) {
+        return jdbc.query("SELECT data, role, context FROM gradient WHERE param_id = ? ORDER BY id",
+                (rs, n) -> new Gradient(rs.getString("data"), rs.getString("role"), rs.getString("context")), paramId);
     }
 
     @Override
@@ -138,10 +148,12 @@ class JpaSessionStore implements SessionStore {
         param.requiresGrad = requiresGrad;
     }
 
+    /** One JDBC batch; the generated ids keep the order of the list. */
     @Override
     public void appendGrads(UUID paramId, List<Gradient> grads) {
-        Instant now = clock.instant();
-        gradients.saveAll(grads.stream().map(g -> new GradientEntity(paramId, g.data(), g.role(), g.context(), now)).toList());
+        var now = java.sql.Timestamp.from(clock.instant());
+        jdbc.batchUpdate("INSERT INTO gradient (param_id, data, role, context, created_at) VALUES (?, ?, ?, ?, ?)",
+                grads.stream().map(g -> new Object[] {paramId, g.data(), g.role(), g.context(), now}).toList());
     }
 
     @Override
@@ -205,6 +217,12 @@ class JpaSessionStore implements SessionStore {
     @Override
     public void touch(UUID sessionId, Instant now, boolean countsAsStep) {
         sessions.touch(sessionId, now, countsAsStep);
+    }
+
+    @Override
+    public boolean touchOwn(UUID sessionId, Instant now) {
+        return jdbc.update("UPDATE optimizer_session SET version = version + 1, updated_at = ? WHERE id = ? AND tenant = ?",
+                java.sql.Timestamp.from(now), sessionId, CurrentTenant.get()) == 1;
     }
 
     @Override
