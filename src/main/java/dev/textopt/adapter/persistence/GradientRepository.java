@@ -1,15 +1,11 @@
 package dev.textopt.adapter.persistence;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface GradientRepository extends JpaRepository<GradientEntity, Long> {
-
-    List<GradientEntity> findByParamIdInOrderByIdAsc(Collection<UUID> paramIds);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(nativeQuery = true, value = """

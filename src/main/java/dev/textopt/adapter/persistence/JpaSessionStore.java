@@ -1,9 +1,7 @@
 package dev.textopt.adapter.persistence;
 
-import dev.textopt.optim.Cost;
 import dev.textopt.optim.Gradient;
 import dev.textopt.optim.MomentumEntry;
-import dev.textopt.optim.TokenUsage;
 import dev.textopt.optim.Usage;
 import dev.textopt.session.CurrentTenant;
 import dev.textopt.session.SessionStore;
@@ -12,17 +10,15 @@ import dev.textopt.session.StoredParam;
 import dev.textopt.session.StoredSession;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import jakarta.persistence.EntityManager;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sessions in PostgreSQL through JPA, and plain SQL where a path is hot (appending gradients, a step's
@@ -42,10 +38,11 @@ class JpaSessionStore implements SessionStore {
     private final HistoryStore history;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
+    private final SessionReader reader;
 
     JpaSessionStore(SessionRepository sessions, GroupRepository groups, ParamRepository params, GradientRepository gradients,
             UsageRepository usages, JsonColumns json, Clock clock, HistoryStore history, JdbcTemplate jdbc,
-            EntityManager entityManager) {
+            EntityManager entityManager, SessionReader reader) {
         this.sessions = sessions;
         this.groups = groups;
         this.params = params;
@@ -56,6 +53,7 @@ class JpaSessionStore implements SessionStore {
         this.history = history;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
+        this.reader = reader;
     }
 
     @Override
@@ -74,7 +72,8 @@ class JpaSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> find(UUID id) {
-        return sessions.findByIdAndTenant(id, CurrentTenant.get()).map(this::assemble);
+        flushPendingChanges();
+        return reader.find(id, CurrentTenant.get());
     }
 
     @Override
@@ -100,6 +99,7 @@ class JpaSessionStore implements SessionStore {
     /** Plain SQL, like {@link #appendGrads}: the gradient-append path is the busiest write (BENCHMARKS.md). */
     @Override
     public Optional<StoredParam> findParam(UUID sessionId, UUID paramId) {
+        flushPendingChanges();
         return jdbc.query("""
                 SELECT p.data, p.role, p.requires_grad, p.momentum_buffer
                   FROM parameter p JOIN optimizer_session s ON s.id = p.session_id
@@ -116,8 +116,8 @@ class JpaSessionStore implements SessionStore {
 
     @Override
     public PageOf<StoredSession> list(int page, int size) {
-        var found = sessions.findByTenantOrderByCreatedAtDescIdDesc(CurrentTenant.get(), PageRequest.of(page, size));
-        return new PageOf<>(found.getContent().stream().map(this::assemble).toList(), page, size, found.getTotalElements());
+        flushPendingChanges();
+        return reader.page(CurrentTenant.get(), page, size);
     }
 
     @Override
@@ -225,9 +225,14 @@ class JpaSessionStore implements SessionStore {
                 java.sql.Timestamp.from(now), sessionId, CurrentTenant.get()) == 1;
     }
 
+    /** The lease is free when nobody holds it or the holder's claim ran out (its instance died). */
     @Override
-    public boolean tryAcquireLease(UUID sessionId, String owner, Instant now, Instant expiresAt) {
-        return sessions.acquireLease(sessionId, owner, now, expiresAt) == 1;
+    public java.util.OptionalInt claimLease(UUID sessionId, String owner, Instant now, Instant expiresAt) {
+        return jdbc.query("""
+                UPDATE optimizer_session SET lease_owner = ?, lease_expires_at = ?, history_count = history_count + 1
+                 WHERE id = ? AND (lease_owner IS NULL OR lease_expires_at < ?) RETURNING history_count""",
+                (rs, n) -> rs.getInt(1), owner, java.sql.Timestamp.from(expiresAt), sessionId, java.sql.Timestamp.from(now))
+                .stream().mapToInt(Integer::intValue).findFirst();
     }
 
     @Override
@@ -236,8 +241,11 @@ class JpaSessionStore implements SessionStore {
     }
 
     @Override
-    public void releaseLease(UUID sessionId, String owner) {
-        sessions.releaseLease(sessionId, owner);
+    public void releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded) {
+        jdbc.update("""
+                UPDATE optimizer_session SET version = version + 1, updated_at = ?,
+                       step_count = step_count + CASE WHEN ? THEN 1 ELSE 0 END, lease_owner = NULL, lease_expires_at = NULL
+                 WHERE id = ? AND lease_owner = ?""", java.sql.Timestamp.from(now), succeeded, sessionId, owner);
     }
 
     @Override
@@ -287,27 +295,13 @@ class JpaSessionStore implements SessionStore {
         return history.failAbandoned(now);
     }
 
-    private StoredSession assemble(SessionEntity session) {
-        var paramRows = params.findBySessionIdOrderByGroupIdAscPositionAsc(session.id);
-        var gradsByParam = gradients.findByParamIdInOrderByIdAsc(paramRows.stream().map(p -> p.id).toList()).stream()
-                .collect(Collectors.groupingBy(g -> g.paramId, LinkedHashMap::new,
-                        Collectors.mapping(g -> new Gradient(g.data, g.role, g.context), Collectors.toList())));
-        var paramsByGroup = paramRows.stream().collect(Collectors.groupingBy(p -> p.groupId));
-        var storedGroups = new ArrayList<StoredGroup>();
-        for (GroupEntity group : groups.findBySessionIdOrderByPosition(session.id)) {
-            var groupParams = paramsByGroup.getOrDefault(group.id, List.of()).stream()
-                    .map(p -> new StoredParam(p.id, p.data, p.role, p.requiresGrad, gradsByParam.getOrDefault(p.id, List.of()),
-                            json.momentum(p.momentumBuffer)))
-                    .toList();
-            storedGroups.add(new StoredGroup(json.readMap(group.options), groupParams));
+    /**
+     * Plain SQL does not see what JPA has not yet written: changes made to entities earlier in this
+     * transaction (say, a parameter edited by hand) go to the database before it reads.
+     */
+    private void flushPendingChanges() {
+        if (TransactionSynchronizationManager.isActualTransactionActive() && entityManager.isJoinedToTransaction()) {
+            entityManager.flush();
         }
-        var usage = new LinkedHashMap<String, Usage>();
-        for (UsageEntity u : usages.findBySessionIdOrderByClientName(session.id)) {
-            usage.put(u.clientName, new Usage(new TokenUsage(u.promptTokens, u.completionTokens), new Cost(u.costAmount, u.currency)));
-        }
-        return new StoredSession(session.id, session.optimizer, session.version, session.stepCount, session.historyCount,
-                session.createdAt, session.updatedAt, json.readMap(session.defaults), storedGroups, usage,
-                session.stepRunning(clock.instant()),
-                session.budgetAmount == null ? null : new dev.textopt.session.Budget(session.budgetAmount, session.budgetCurrency));
     }
 }

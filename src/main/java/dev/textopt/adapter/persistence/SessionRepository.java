@@ -2,17 +2,11 @@ package dev.textopt.adapter.persistence;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface SessionRepository extends JpaRepository<SessionEntity, UUID> {
-
-    Page<SessionEntity> findByTenantOrderByCreatedAtDescIdDesc(String tenant, Pageable pageable);
-
-    java.util.Optional<SessionEntity> findByIdAndTenant(UUID id, String tenant);
 
     boolean existsByIdAndTenant(UUID id, String tenant);
 
@@ -32,22 +26,10 @@ interface SessionRepository extends JpaRepository<SessionEntity, UUID> {
              WHERE id = :id""")
     int touch(UUID id, Instant now, boolean step);
 
-    /** The lease is free when nobody holds it or the holder's claim ran out (its instance died). */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(nativeQuery = true, value = """
-            UPDATE optimizer_session SET lease_owner = :owner, lease_expires_at = :expiresAt
-             WHERE id = :id AND (lease_owner IS NULL OR lease_expires_at < :now)""")
-    int acquireLease(UUID id, String owner, Instant now, Instant expiresAt);
-
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(nativeQuery = true, value = """
             UPDATE optimizer_session SET lease_expires_at = :expiresAt WHERE id = :id AND lease_owner = :owner""")
     int renewLease(UUID id, String owner, Instant expiresAt);
-
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(nativeQuery = true, value = """
-            UPDATE optimizer_session SET lease_owner = NULL, lease_expires_at = NULL WHERE id = :id AND lease_owner = :owner""")
-    int releaseLease(UUID id, String owner);
 
     @Query(nativeQuery = true, value = """
             UPDATE optimizer_session SET history_count = history_count + 1 WHERE id = :id RETURNING history_count""")

@@ -1,15 +1,12 @@
 package dev.textopt.adapter.persistence;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface UsageRepository extends JpaRepository<UsageEntity, UsageEntity.Key> {
-
-    List<UsageEntity> findBySessionIdOrderByClientName(UUID sessionId);
 
     /** Adds to a client's usage atomically; an unknown (null) cost stays unknown from then on. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)

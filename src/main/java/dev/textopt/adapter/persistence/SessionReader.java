@@ -1,0 +1,115 @@
+package dev.textopt.adapter.persistence;
+
+import dev.textopt.optim.Cost;
+import dev.textopt.optim.Gradient;
+import dev.textopt.optim.TokenUsage;
+import dev.textopt.optim.Usage;
+import dev.textopt.session.Budget;
+import dev.textopt.session.SessionStore.PageOf;
+import dev.textopt.session.StoredGroup;
+import dev.textopt.session.StoredParam;
+import dev.textopt.session.StoredSession;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads whole sessions with plain SQL: one query per table, rows straight into the session's records.
+ * Every step starts with this read and every GET of a session is it; through JPA it built (and then
+ * dirty-checked at every flush of the step's transaction) an entity per parameter and per gradient,
+ * most of a step's start-up time (BENCHMARKS.md).
+ */
+@Component
+class SessionReader {
+
+    private static final String SESSION_COLUMNS = """
+            SELECT id, optimizer, version, step_count, history_count, defaults, created_at, updated_at,
+                   lease_owner, lease_expires_at, budget_amount, budget_currency FROM optimizer_session""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonColumns json;
+    private final Clock clock;
+
+    SessionReader(JdbcTemplate jdbc, JsonColumns json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Optional<StoredSession> find(UUID id, String tenant) {
+        return jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenant).stream()
+                .findFirst().map(this::withContent);
+    }
+
+    /** Newest first. */
+    PageOf<StoredSession> page(String tenant, int page, int size) {
+        Long total = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ?", Long.class, tenant);
+        var rows = jdbc.query(SESSION_COLUMNS + " WHERE tenant = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                this::sessionRow, tenant, size, (long) page * size);
+        return new PageOf<>(rows.stream().map(this::withContent).toList(), page, size, total == null ? 0 : total);
+    }
+
+    /** The session row alone; groups and usage are filled in by {@link #withContent}. */
+    private StoredSession sessionRow(ResultSet rs, int n) throws SQLException {
+        var budget = rs.getBigDecimal("budget_amount");
+        Instant leaseExpiresAt = instant(rs.getTimestamp("lease_expires_at"));
+        boolean stepRunning = rs.getString("lease_owner") != null && leaseExpiresAt != null && leaseExpiresAt.isAfter(clock.instant());
+        return new StoredSession(rs.getObject("id", UUID.class), rs.getString("optimizer"), rs.getLong("version"),
+                rs.getInt("step_count"), rs.getInt("history_count"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")), json.readMap(rs.getString("defaults")), List.of(), Map.of(),
+                stepRunning, budget == null ? null : new Budget(budget, rs.getString("budget_currency")));
+    }
+
+    private StoredSession withContent(StoredSession s) {
+        return new StoredSession(s.id(), s.optimizer(), s.version(), s.stepCount(), s.historyCount(), s.createdAt(),
+                s.updatedAt(), s.defaults(), groups(s.id()), usage(s.id()), s.stepRunning(), s.budget());
+    }
+
+    private List<StoredGroup> groups(UUID sessionId) {
+        var grads = new LinkedHashMap<UUID, List<Gradient>>();
+        jdbc.query("""
+                SELECT g.param_id, g.data, g.role, g.context FROM gradient g JOIN parameter p ON p.id = g.param_id
+                 WHERE p.session_id = ? ORDER BY g.id""", rs -> {
+            grads.computeIfAbsent(rs.getObject("param_id", UUID.class), k -> new ArrayList<>())
+                    .add(new Gradient(rs.getString("data"), rs.getString("role"), rs.getString("context")));
+        }, sessionId);
+        var paramsByGroup = new LinkedHashMap<Long, List<StoredParam>>();
+        jdbc.query("""
+                SELECT id, group_id, data, role, requires_grad, momentum_buffer FROM parameter
+                 WHERE session_id = ? ORDER BY group_id, position""", rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            paramsByGroup.computeIfAbsent(rs.getLong("group_id"), k -> new ArrayList<>()).add(new StoredParam(id,
+                    rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
+                    grads.getOrDefault(id, List.of()), json.momentum(rs.getString("momentum_buffer"))));
+        }, sessionId);
+        return jdbc.query("SELECT id, options FROM param_group WHERE session_id = ? ORDER BY position",
+                (rs, n) -> new StoredGroup(json.readMap(rs.getString("options")),
+                        paramsByGroup.getOrDefault(rs.getLong("id"), List.of())), sessionId);
+    }
+
+    private Map<String, Usage> usage(UUID sessionId) {
+        var usage = new LinkedHashMap<String, Usage>();
+        jdbc.query("""
+                SELECT client_name, prompt_tokens, completion_tokens, cost_amount, currency FROM model_usage
+                 WHERE session_id = ? ORDER BY client_name""", rs -> {
+            usage.put(rs.getString("client_name"), new Usage(
+                    new TokenUsage(rs.getLong("prompt_tokens"), rs.getLong("completion_tokens")),
+                    new Cost(rs.getBigDecimal("cost_amount"), rs.getString("currency"))));
+        }, sessionId);
+        return usage;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
