@@ -11,6 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One write at a time: a call that finishes while another is writing leaves its count to that writer,
  * which writes the latest count before it lets go. Calls that end together (a whole wave of a step)
  * cost one or two updates of the entry's row instead of one each, all queued on that row's lock.
+ * The last call writes nothing: the step's result, written next, says that every parameter is done,
+ * and a write there would only delay it.
  */
 final class ProgressRecorder implements StepProgress {
 
@@ -21,6 +23,7 @@ final class ProgressRecorder implements StepProgress {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private volatile int written;
+    private volatile int total = Integer.MAX_VALUE;
 
     ProgressRecorder(SessionStore store, TransactionTemplate tx, UUID sessionId, int number) {
         this.store = store;
@@ -31,12 +34,13 @@ final class ProgressRecorder implements StepProgress {
 
     @Override
     public void started(int totalCalls) {
+        total = totalCalls;
     }
 
     @Override
     public void paramFinished(String paramId, boolean ok) {
         done.incrementAndGet();
-        while (written < done.get() && writing.compareAndSet(false, true)) {
+        while (written < done.get() && done.get() < total && writing.compareAndSet(false, true)) {
             try {
                 int now = done.get();
                 tx.executeWithoutResult(s -> store.updateProgress(sessionId, number, now));

@@ -72,12 +72,16 @@ public interface SessionStore {
      */
     boolean touchOwn(UUID sessionId, Instant now);
 
-    /** Claims the step lease if nobody holds an unexpired one; false if somebody does. */
-    boolean tryAcquireLease(UUID sessionId, String owner, Instant now, Instant expiresAt);
+    /**
+     * Claims the step lease if nobody holds an unexpired one, and reserves the step's history number
+     * (one statement); empty if somebody holds the lease.
+     */
+    java.util.OptionalInt claimLease(UUID sessionId, String owner, Instant now, Instant expiresAt);
 
     boolean renewLease(UUID sessionId, String owner, Instant expiresAt);
 
-    void releaseLease(UUID sessionId, String owner);
+    /** The step's end: counts the change (and the step, when it succeeded) and lets go of the lease. */
+    void releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded);
 
     /** Reserves the next history number. */
     int nextHistoryNumber(UUID sessionId);

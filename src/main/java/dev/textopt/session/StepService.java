@@ -99,10 +99,8 @@ public class StepService {
             store.failAbandonedSteps(now);
             store.lockTenantStepStarts();
             limits.stepsInFlight(store.countRunningSteps(now));
-            if (!store.tryAcquireLease(id, owner, now, now.plus(leases.timeout()))) {
-                throw new StepRunningException(id, "another step");
-            }
-            int number = store.nextHistoryNumber(id);
+            int number = store.claimLease(id, owner, now, now.plus(leases.timeout()))
+                    .orElseThrow(() -> new StepRunningException(id, "another step"));
             int total = (int) session.params().stream().filter(p -> p.requiresGrad() && (withClosure || !p.grad().isEmpty())).count();
             store.insertHistory(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
                     total, 0, null, null, Map.of(), List.of(), List.of()));
@@ -184,11 +182,10 @@ public class StepService {
             store.setParamValues(values);
             store.setMomentumBuffers(buffers);
             store.addUsage(id, applied.usage());
-            store.touch(id, now, true);
             store.finishHistory(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
                     started.startedAt(), now, durationMs, records.size(), records.size(), null, applied.loss(), applied.usage(),
                     List.of(), records));
-            store.releaseLease(id, started.leaseOwner());
+            store.releaseLease(id, started.leaseOwner(), now, true);
             return true;
         });
         if (!Boolean.TRUE.equals(saved)) {
@@ -208,11 +205,10 @@ public class StepService {
                 return; // the step that took over owns the session and already marked this entry failed
             }
             store.addUsage(id, usage);
-            store.touch(id, now, false);
             store.finishHistory(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED,
                     started.startedAt(), now, Duration.between(started.startedAt(), now).toMillis(), 0, 0, null, null, usage,
                     failures, List.of()));
-            store.releaseLease(id, started.leaseOwner());
+            store.releaseLease(id, started.leaseOwner(), now, false);
         });
         metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);
     }

@@ -3,6 +3,7 @@ package dev.textopt.adapter.persistence;
 import dev.textopt.session.SessionStore.PageOf;
 import dev.textopt.session.StepParamRecord;
 import dev.textopt.session.StepRecord;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The step history, in tables of its own that grow with every step and that a step never reads. */
@@ -23,13 +24,13 @@ class HistoryStore {
     private final StepEntryRepository entries;
     private final StepParamRepository stepParams;
     private final JsonColumns json;
-    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
 
-    HistoryStore(StepEntryRepository entries, StepParamRepository stepParams, JsonColumns json, EntityManager entityManager) {
+    HistoryStore(StepEntryRepository entries, StepParamRepository stepParams, JsonColumns json, JdbcTemplate jdbc) {
         this.entries = entries;
         this.stepParams = stepParams;
         this.json = json;
-        this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     void insert(UUID sessionId, StepRecord record) {
@@ -39,10 +40,16 @@ class HistoryStore {
         saveParams(entity.id, record.params());
     }
 
+    /** The end of a running entry: its outcome, in one statement, and what it did to each parameter. */
     void finish(UUID sessionId, StepRecord record) {
-        var entity = entries.findBySessionIdAndNumber(sessionId, record.number()).orElseThrow();
-        copy(record, entity);
-        saveParams(entity.id, record.params());
+        Long stepId = jdbc.queryForObject("""
+                UPDATE step_entry SET status = ?, finished_at = ?, duration_ms = ?, params_total = ?, params_done = ?,
+                       loss = CAST(? AS jsonb), usage = CAST(? AS jsonb), error = CAST(? AS jsonb)
+                 WHERE session_id = ? AND number = ? RETURNING id""", Long.class,
+                record.status().name().toLowerCase(Locale.ROOT), timestamp(record.finishedAt()), record.durationMs(),
+                record.paramsTotal(), record.paramsDone(), json.loss(record.loss()), json.usage(record.usage()),
+                json.failures(record.failures()), sessionId, record.number());
+        saveParams(stepId, record.params());
     }
 
     void progress(UUID sessionId, int number, int paramsDone) {
@@ -84,22 +91,22 @@ class HistoryStore {
         entity.error = json.failures(record.failures());
     }
 
+    /** Always new rows (an entry's parameters are written once), as one JDBC batch. */
     private void saveParams(Long stepId, List<StepParamRecord> params) {
-        var rows = new ArrayList<StepParamEntity>();
+        var rows = new ArrayList<Object[]>();
         for (int i = 0; i < params.size(); i++) {
             var p = params.get(i);
-            var row = new StepParamEntity(stepId, i, p.paramId());
-            row.status = p.status();
-            row.reason = p.reason();
-            row.previousData = p.previousData();
-            row.data = p.data();
-            row.grads = json.gradients(p.grads());
-            rows.add(row);
+            rows.add(new Object[] {stepId, i, p.paramId(), p.status(), p.reason(), p.previousData(), p.data(), json.gradients(p.grads())});
         }
-        // Always new rows (an entry's parameters are written once). persist, not save: save would take an
-        // assigned composite id for an existing row and SELECT each one first; persisted rows go out in
-        // JDBC batches (hibernate.jdbc.batch_size).
-        rows.forEach(entityManager::persist);
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO step_param (step_id, position, param_id, status, reason, previous_data, data, grads)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", rows);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private List<StepRecord> withParams(List<StepEntryEntity> found) {
