@@ -10,7 +10,7 @@ for run in $(seq 1 "$RUNS"); do
   fake=$(free_port); port=$(free_port)
   start_fake "$fake" "$L"
   start_textopt bench-fanout "$port" "$fake" "$@"
-  python3 bench/textopt_bench.py fanout --port "$port" --latency-ms "$L" --run "$run" --out "$out" --max-seconds 120
+  python3 bench/textopt_bench.py fanout --port "$port" --latency-ms "$L" --run "$run" --out "$out" --max-seconds 120 --warmup-seconds "$WARMUP_SECONDS"
   stop_textopt bench-fanout
   kill "${_pids[-1]}"; unset '_pids[-1]'
 done

@@ -9,7 +9,7 @@ for run in $(seq 1 "$RUNS"); do
   fake=$(free_port); port=$(free_port)
   start_fake "$fake" "$L"
   start_textopt bench-growth "$port" "$fake" "$@"
-  python3 bench/textopt_bench.py growth --port "$port" --latency-ms "$L" --run "$run" --out "$out" --max-seconds 240
+  python3 bench/textopt_bench.py growth --port "$port" --latency-ms "$L" --run "$run" --out "$out" --max-seconds 240 --warmup-seconds "$WARMUP_SECONDS"
   stop_textopt bench-growth
   kill "${_pids[-1]}"; unset '_pids[-1]'
 done

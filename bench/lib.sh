@@ -5,6 +5,8 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 RESULTS=${RESULTS:-$ROOT/target/bench}
 RUNS=${RUNS:-3}
+# Steps run before measuring, so that the figures are of a warmed-up JVM (see textopt_bench.py warm_up)
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 mkdir -p "$RESULTS"
 cd "$ROOT"
 

@@ -11,7 +11,7 @@ for run in $(seq 1 "$RUNS"); do
   start_fake "$fake" "$L"
   start_textopt bench-overhead "$port" "$fake" "$@"
   python3 bench/textopt_bench.py overhead --port "$port" --fake-port "$fake" --n "$N" --steps "$STEPS" \
-    --latency-ms "$L" --run "$run" --out "$out" --max-seconds 120
+    --latency-ms "$L" --run "$run" --out "$out" --max-seconds 120 --warmup-seconds "$WARMUP_SECONDS"
   stop_textopt bench-overhead
   kill "${_pids[-1]}"; unset '_pids[-1]'
 done

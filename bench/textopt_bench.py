@@ -89,6 +89,19 @@ def timed_step(c, sid):
     return wall, r
 
 
+def warm_up(c, seconds, n=32):
+    """Steps a session of n parameters for a while first: the figures are of a warmed-up service (the
+    JIT compiles the hot paths in the first minute), as a long-running service is, not of its first steps."""
+    if seconds <= 0:
+        return 0
+    sid, _ = create_session(c, n)
+    deadline, steps = time.time() + seconds, 0
+    while time.time() < deadline:
+        timed_step(c, sid)
+        steps += 1
+    return steps
+
+
 def emit(out, record):
     line = json.dumps(record)
     print(line, flush=True)
@@ -99,6 +112,7 @@ def emit(out, record):
 
 def cmd_fanout(a):
     c = Client(a.port)
+    warm_up(c, a.warmup_seconds)
     for n in a.n:
         sid, _ = create_session(c, n)
         timed_step(c, sid)  # warm-up (connections, JIT)
@@ -119,6 +133,7 @@ def cmd_fanout(a):
 
 def cmd_overhead(a):
     c = Client(a.port)
+    warm_up(c, a.warmup_seconds, a.n)
     sid, _ = create_session(c, a.n)
     for _ in range(3):
         timed_step(c, sid)  # warm-up
@@ -143,6 +158,7 @@ def cmd_overhead(a):
 
 def cmd_growth(a):
     c = Client(a.port)
+    warm_up(c, a.warmup_seconds, a.n)
     sid, _ = create_session(c, a.n, momentum=a.momentum)
     marks = sorted(set(a.marks))
     done = 0
@@ -223,6 +239,7 @@ def main():
         sp.add_argument("--out")
         sp.add_argument("--run", type=int, default=1)
         sp.add_argument("--max-seconds", type=float, default=120)
+        sp.add_argument("--warmup-seconds", type=float, default=0)
 
     sp = sub.add_parser("fanout"); common(sp)
     sp.add_argument("--n", type=int, nargs="+", default=[1, 8, 32, 128])
