@@ -34,10 +34,14 @@ class HistoryStore {
     }
 
     void insert(UUID sessionId, StepRecord record) {
-        var entity = new StepEntryEntity(sessionId, record.number());
-        copy(record, entity);
-        entries.save(entity);
-        saveParams(entity.id, record.params());
+        Long stepId = jdbc.queryForObject("""
+                INSERT INTO step_entry (session_id, number, kind, status, started_at, finished_at, duration_ms, params_total,
+                                        params_done, restored_to, loss, usage, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb)) RETURNING id""", Long.class,
+                sessionId, record.number(), lower(record.kind()), lower(record.status()), timestamp(record.startedAt()),
+                timestamp(record.finishedAt()), record.durationMs(), record.paramsTotal(), record.paramsDone(), record.restoredTo(),
+                json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()));
+        saveParams(stepId, record.params());
     }
 
     /** The end of a running entry: its outcome, in one statement, and what it did to each parameter. */
@@ -46,7 +50,7 @@ class HistoryStore {
                 UPDATE step_entry SET status = ?, finished_at = ?, duration_ms = ?, params_total = ?, params_done = ?,
                        loss = CAST(? AS jsonb), usage = CAST(? AS jsonb), error = CAST(? AS jsonb)
                  WHERE session_id = ? AND number = ? RETURNING id""", Long.class,
-                record.status().name().toLowerCase(Locale.ROOT), timestamp(record.finishedAt()), record.durationMs(),
+                lower(record.status()), timestamp(record.finishedAt()), record.durationMs(),
                 record.paramsTotal(), record.paramsDone(), json.loss(record.loss()), json.usage(record.usage()),
                 json.failures(record.failures()), sessionId, record.number());
         saveParams(stepId, record.params());
@@ -73,22 +77,14 @@ class HistoryStore {
         return values;
     }
 
+    /** Steps still 'running' whose session's lease has run out (or is gone) were abandoned by a dead instance. */
     int failAbandoned(Instant now) {
-        return entries.failAbandoned(now);
-    }
-
-    private void copy(StepRecord record, StepEntryEntity entity) {
-        entity.kind = record.kind().name().toLowerCase(Locale.ROOT);
-        entity.status = record.status().name().toLowerCase(Locale.ROOT);
-        entity.startedAt = record.startedAt();
-        entity.finishedAt = record.finishedAt();
-        entity.durationMs = record.durationMs();
-        entity.paramsTotal = record.paramsTotal();
-        entity.paramsDone = record.paramsDone();
-        entity.restoredTo = record.restoredTo();
-        entity.loss = json.loss(record.loss());
-        entity.usage = json.usage(record.usage());
-        entity.error = json.failures(record.failures());
+        return jdbc.update("""
+                UPDATE step_entry e SET status = 'failed', finished_at = ?,
+                       error = '[{"param_id": null, "reason": "abandoned", "detail": "the instance running this step stopped before it finished; nothing was applied", "provider_status": null}]'::jsonb
+                  FROM optimizer_session s
+                 WHERE e.session_id = s.id AND e.status = 'running'
+                   AND (s.lease_owner IS NULL OR s.lease_expires_at < ?)""", timestamp(now), timestamp(now));
     }
 
     /** Always new rows (an entry's parameters are written once), as one JDBC batch. */
@@ -103,6 +99,10 @@ class HistoryStore {
                     INSERT INTO step_param (step_id, position, param_id, status, reason, previous_data, data, grads)
                     VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", rows);
         }
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     private static Timestamp timestamp(Instant instant) {

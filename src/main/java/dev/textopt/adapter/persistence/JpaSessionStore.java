@@ -8,6 +8,7 @@ import dev.textopt.session.SessionStore;
 import dev.textopt.session.StoredGroup;
 import dev.textopt.session.StoredParam;
 import dev.textopt.session.StoredSession;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -88,12 +89,15 @@ class JpaSessionStore implements SessionStore {
 
     @Override
     public void lockTenantStepStarts() {
-        sessions.lockTenant(CurrentTenant.get());
+        // A transaction-scoped advisory lock per tenant (released at commit or rollback).
+        jdbc.queryForObject("SELECT CAST(pg_advisory_xact_lock(hashtext(?)) AS text)", String.class, CurrentTenant.get());
     }
 
     @Override
     public long countRunningSteps(Instant now) {
-        return sessions.countByTenantAndLeaseExpiresAtAfter(CurrentTenant.get(), now);
+        Long running = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ? AND lease_expires_at > ?",
+                Long.class, CurrentTenant.get(), Timestamp.from(now));
+        return running == null ? 0 : running;
     }
 
     /** Plain SQL, like {@link #appendGrads}: the gradient-append path is the busiest write (BENCHMARKS.md). */
@@ -151,7 +155,7 @@ class JpaSessionStore implements SessionStore {
     /** One JDBC batch; the generated ids keep the order of the list. */
     @Override
     public void appendGrads(UUID paramId, List<Gradient> grads) {
-        var now = java.sql.Timestamp.from(clock.instant());
+        var now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("INSERT INTO gradient (param_id, data, role, context, created_at) VALUES (?, ?, ?, ?, ?)",
                 grads.stream().map(g -> new Object[] {paramId, g.data(), g.role(), g.context(), now}).toList());
     }
@@ -203,8 +207,19 @@ class JpaSessionStore implements SessionStore {
 
     @Override
     public void addUsage(UUID sessionId, Map<String, Usage> usage) {
-        usage.forEach((client, u) -> usages.add(sessionId, client, u.tokens().promptTokens(), u.tokens().completionTokens(),
-                u.cost().amount(), u.cost().currency()));
+        if (usage.isEmpty()) {
+            return;
+        }
+        // Adds to a client's usage atomically; an unknown (null) cost stays unknown from then on.
+        jdbc.batchUpdate("""
+                INSERT INTO model_usage AS u (session_id, client_name, prompt_tokens, completion_tokens, cost_amount, currency)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session_id, client_name) DO UPDATE SET
+                    prompt_tokens = u.prompt_tokens + EXCLUDED.prompt_tokens,
+                    completion_tokens = u.completion_tokens + EXCLUDED.completion_tokens,
+                    cost_amount = u.cost_amount + EXCLUDED.cost_amount""",
+                usage.entrySet().stream().map(e -> new Object[] {sessionId, e.getKey(), e.getValue().tokens().promptTokens(),
+                        e.getValue().tokens().completionTokens(), e.getValue().cost().amount(), e.getValue().cost().currency()}).toList());
     }
 
     @Override
@@ -222,7 +237,7 @@ class JpaSessionStore implements SessionStore {
     @Override
     public boolean touchOwn(UUID sessionId, Instant now) {
         return jdbc.update("UPDATE optimizer_session SET version = version + 1, updated_at = ? WHERE id = ? AND tenant = ?",
-                java.sql.Timestamp.from(now), sessionId, CurrentTenant.get()) == 1;
+                Timestamp.from(now), sessionId, CurrentTenant.get()) == 1;
     }
 
     /** The lease is free when nobody holds it or the holder's claim ran out (its instance died). */
@@ -231,13 +246,14 @@ class JpaSessionStore implements SessionStore {
         return jdbc.query("""
                 UPDATE optimizer_session SET lease_owner = ?, lease_expires_at = ?, history_count = history_count + 1
                  WHERE id = ? AND (lease_owner IS NULL OR lease_expires_at < ?) RETURNING history_count""",
-                (rs, n) -> rs.getInt(1), owner, java.sql.Timestamp.from(expiresAt), sessionId, java.sql.Timestamp.from(now))
+                (rs, n) -> rs.getInt(1), owner, Timestamp.from(expiresAt), sessionId, Timestamp.from(now))
                 .stream().mapToInt(Integer::intValue).findFirst();
     }
 
     @Override
     public boolean renewLease(UUID sessionId, String owner, Instant expiresAt) {
-        return sessions.renewLease(sessionId, owner, expiresAt) == 1;
+        return jdbc.update("UPDATE optimizer_session SET lease_expires_at = ? WHERE id = ? AND lease_owner = ?",
+                Timestamp.from(expiresAt), sessionId, owner) == 1;
     }
 
     @Override
@@ -245,7 +261,7 @@ class JpaSessionStore implements SessionStore {
         jdbc.update("""
                 UPDATE optimizer_session SET version = version + 1, updated_at = ?,
                        step_count = step_count + CASE WHEN ? THEN 1 ELSE 0 END, lease_owner = NULL, lease_expires_at = NULL
-                 WHERE id = ? AND lease_owner = ?""", java.sql.Timestamp.from(now), succeeded, sessionId, owner);
+                 WHERE id = ? AND lease_owner = ?""", Timestamp.from(now), succeeded, sessionId, owner);
     }
 
     @Override

@@ -12,12 +12,6 @@ interface SessionRepository extends JpaRepository<SessionEntity, UUID> {
 
     long countByTenant(String tenant);
 
-    long countByTenantAndLeaseExpiresAtAfter(String tenant, Instant now);
-
-    /** A transaction-scoped advisory lock per tenant (released at commit or rollback). */
-    @Query(nativeQuery = true, value = "SELECT CAST(pg_advisory_xact_lock(hashtext(:tenant)) AS text)")
-    String lockTenant(String tenant);
-
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(nativeQuery = true, value = """
             UPDATE optimizer_session
@@ -25,11 +19,6 @@ interface SessionRepository extends JpaRepository<SessionEntity, UUID> {
                    step_count = step_count + CASE WHEN :step THEN 1 ELSE 0 END
              WHERE id = :id""")
     int touch(UUID id, Instant now, boolean step);
-
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(nativeQuery = true, value = """
-            UPDATE optimizer_session SET lease_expires_at = :expiresAt WHERE id = :id AND lease_owner = :owner""")
-    int renewLease(UUID id, String owner, Instant expiresAt);
 
     @Query(nativeQuery = true, value = """
             UPDATE optimizer_session SET history_count = history_count + 1 WHERE id = :id RETURNING history_count""")

@@ -44,9 +44,4 @@ class StepEntryEntity {
 
     protected StepEntryEntity() {
     }
-
-    StepEntryEntity(UUID sessionId, int number) {
-        this.sessionId = sessionId;
-        this.number = number;
-    }
 }

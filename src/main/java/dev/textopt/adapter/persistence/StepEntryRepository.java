@@ -1,6 +1,5 @@
 package dev.textopt.adapter.persistence;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -19,14 +18,4 @@ interface StepEntryRepository extends JpaRepository<StepEntryEntity, Long> {
     @Query(nativeQuery = true, value = """
             UPDATE step_entry SET params_done = :done WHERE session_id = :sessionId AND number = :number AND status = 'running'""")
     int setProgress(UUID sessionId, int number, int done);
-
-    /** Steps still 'running' whose session's lease has run out (or is gone) were abandoned by a dead instance. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(nativeQuery = true, value = """
-            UPDATE step_entry e SET status = 'failed', finished_at = :now,
-                   error = '[{"param_id": null, "reason": "abandoned", "detail": "the instance running this step stopped before it finished; nothing was applied", "provider_status": null}]'::jsonb
-              FROM optimizer_session s
-             WHERE e.session_id = s.id AND e.status = 'running'
-               AND (s.lease_owner IS NULL OR s.lease_expires_at < :now)""")
-    int failAbandoned(Instant now);
 }
