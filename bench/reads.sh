@@ -13,7 +13,7 @@ sid=$(python3 bench/textopt_bench.py setup-sessions --port "$port" --sessions 1 
       --paths "$RESULTS/reads-paths.txt")
 echo "session bytes: $(curl -s "http://127.0.0.1:$port/v1/optimizers/$sid" | wc -c), state dict bytes: $(curl -s "http://127.0.0.1:$port/v1/optimizers/$sid/state-dict" | wc -c)"
 for path in "/v1/optimizers/$sid" "/v1/optimizers/$sid/state-dict"; do
-  wrk -t2 -c"$CONNS" -d3s "http://127.0.0.1:$port$path" >/dev/null   # warm-up
+  wrk -t2 -c"$CONNS" -d"$((WARMUP_SECONDS / 2))s" "http://127.0.0.1:$port$path" >/dev/null   # warm-up
 done
 for run in $(seq 1 "$RUNS"); do
   for what in session state-dict; do
