@@ -57,6 +57,9 @@ public interface SessionStore {
 
     void setMomentumBuffers(Map<UUID, List<MomentumEntry>> buffers);
 
+    /** A step's new values and momentum buffers, for the same parameters, in one batch. */
+    void setParamValuesAndMomentum(Map<UUID, String> dataById, Map<UUID, List<MomentumEntry>> buffers);
+
     void replaceGroupOptions(UUID sessionId, List<Map<String, Object>> optionsByGroup);
 
     void addUsage(UUID sessionId, Map<String, Usage> usage);

@@ -179,8 +179,7 @@ public class StepService {
                 store.addUsage(id, applied.usage()); // its values are not applied, but its tokens were spent
                 return false;
             }
-            store.setParamValues(values);
-            store.setMomentumBuffers(buffers);
+            store.setParamValuesAndMomentum(values, buffers);
             store.addUsage(id, applied.usage());
             store.finishHistory(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
                     started.startedAt(), now, durationMs, records.size(), records.size(), null, applied.loss(), applied.usage(),

@@ -183,6 +183,16 @@ class JpaSessionStore implements SessionStore {
                 buffers.entrySet().stream().map(e -> new Object[] {json.momentum(e.getValue()), e.getKey()}).toList());
     }
 
+    @Override
+    public void setParamValuesAndMomentum(Map<UUID, String> dataById, Map<UUID, List<MomentumEntry>> buffers) {
+        if (!dataById.keySet().equals(buffers.keySet())) {
+            throw new IllegalArgumentException("values and momentum buffers must be for the same parameters");
+        }
+        updateParams("UPDATE parameter SET data = ?, momentum_buffer = CAST(? AS jsonb) WHERE id = ?",
+                dataById.entrySet().stream().map(e -> new Object[] {e.getValue(), json.momentum(buffers.get(e.getKey())), e.getKey()})
+                        .toList());
+    }
+
     /**
      * One JDBC batch (one round trip) for all of a step's parameters instead of one statement each: a
      * step of 32 parameters spent most of its overhead here (BENCHMARKS.md). Pending JPA changes are
