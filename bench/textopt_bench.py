@@ -89,12 +89,12 @@ def timed_step(c, sid):
     return wall, r
 
 
-def warm_up(c, seconds, n=32):
+def warm_up(c, seconds, n=32, momentum=0):
     """Steps a session of n parameters for a while first: the figures are of a warmed-up service (the
     JIT compiles the hot paths in the first minute), as a long-running service is, not of its first steps."""
     if seconds <= 0:
         return 0
-    sid, _ = create_session(c, n)
+    sid, _ = create_session(c, n, momentum=momentum)
     deadline, steps = time.time() + seconds, 0
     while time.time() < deadline:
         timed_step(c, sid)
@@ -158,7 +158,7 @@ def cmd_overhead(a):
 
 def cmd_growth(a):
     c = Client(a.port)
-    warm_up(c, a.warmup_seconds, a.n)
+    warm_up(c, a.warmup_seconds, a.n, a.momentum)  # momentum too: its code paths must be warm at the first mark
     sid, _ = create_session(c, a.n, momentum=a.momentum)
     marks = sorted(set(a.marks))
     done = 0
