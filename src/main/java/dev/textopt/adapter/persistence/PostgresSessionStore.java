@@ -22,12 +22,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sessions in PostgreSQL through JPA, and plain SQL where a path is hot (appending gradients, a step's
- * batches). A session is found only by its own tenant; every other method takes ids the caller got from
- * such a find. Loading a session never touches the history tables.
+ * Sessions in PostgreSQL: plain SQL on the hot paths (reading a session, appending gradients, all that a
+ * step reads and writes), JPA entities for the rest (creating sessions and groups, hand edits, loading a
+ * state dict). A session is found only by its own tenant; every other method takes ids the caller got
+ * from such a find. Loading a session never touches the history tables.
  */
 @Repository
-class JpaSessionStore implements SessionStore {
+class PostgresSessionStore implements SessionStore {
 
     private final SessionRepository sessions;
     private final GroupRepository groups;
@@ -41,7 +42,7 @@ class JpaSessionStore implements SessionStore {
     private final EntityManager entityManager;
     private final SessionReader reader;
 
-    JpaSessionStore(SessionRepository sessions, GroupRepository groups, ParamRepository params, GradientRepository gradients,
+    PostgresSessionStore(SessionRepository sessions, GroupRepository groups, ParamRepository params, GradientRepository gradients,
             UsageRepository usages, JsonColumns json, Clock clock, HistoryStore history, JdbcTemplate jdbc,
             EntityManager entityManager, SessionReader reader) {
         this.sessions = sessions;
