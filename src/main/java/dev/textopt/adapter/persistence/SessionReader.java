@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads whole sessions with plain SQL: one query per table, rows straight into the session's records.
+ * Reads whole sessions with plain SQL: one query per table (for one session or a page of them), rows
+ * straight into the session's records.
  * Every step starts with this read and every GET of a session is it; through JPA it built (and then
  * dirty-checked at every flush of the step's transaction) an entity per parameter and per gradient,
  * most of a step's start-up time (BENCHMARKS.md).
@@ -47,16 +49,16 @@ class SessionReader {
     }
 
     Optional<StoredSession> find(UUID id, String tenant) {
-        return jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenant).stream()
-                .findFirst().map(this::withContent);
+        return withContent(jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenant))
+                .stream().findFirst();
     }
 
-    /** Newest first. */
+    /** Newest first; the page's sessions are read together, in as many queries as one session takes. */
     PageOf<StoredSession> page(String tenant, int page, int size) {
         Long total = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ?", Long.class, tenant);
         var rows = jdbc.query(SESSION_COLUMNS + " WHERE tenant = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 this::sessionRow, tenant, size, (long) page * size);
-        return new PageOf<>(rows.stream().map(this::withContent).toList(), page, size, total == null ? 0 : total);
+        return new PageOf<>(withContent(rows), page, size, total == null ? 0 : total);
     }
 
     /** The session row alone; groups and usage are filled in by {@link #withContent}. */
@@ -70,43 +72,65 @@ class SessionReader {
                 stepRunning, budget == null ? null : new Budget(budget, rs.getString("budget_currency")));
     }
 
-    private StoredSession withContent(StoredSession s) {
-        return new StoredSession(s.id(), s.optimizer(), s.version(), s.stepCount(), s.historyCount(), s.createdAt(),
-                s.updatedAt(), s.defaults(), groups(s.id()), usage(s.id()), s.stepRunning(), s.budget());
+    private List<StoredSession> withContent(List<StoredSession> sessions) {
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
+        var ids = sessions.stream().map(StoredSession::id).toArray(UUID[]::new);
+        var groups = groups(ids);
+        var usage = usage(ids);
+        return sessions.stream().map(s -> new StoredSession(s.id(), s.optimizer(), s.version(), s.stepCount(), s.historyCount(),
+                s.createdAt(), s.updatedAt(), s.defaults(), groups.getOrDefault(s.id(), List.of()),
+                usage.getOrDefault(s.id(), Map.of()), s.stepRunning(), s.budget())).toList();
     }
 
-    private List<StoredGroup> groups(UUID sessionId) {
+    /** Each session's groups in order, with their parameters in order, each with its grad. */
+    private Map<UUID, List<StoredGroup>> groups(UUID[] sessionIds) {
         var grads = new LinkedHashMap<UUID, List<Gradient>>();
-        jdbc.query("""
+        query("""
                 SELECT g.param_id, g.data, g.role, g.context FROM gradient g JOIN parameter p ON p.id = g.param_id
-                 WHERE p.session_id = ? ORDER BY g.id""", rs -> {
+                 WHERE p.session_id = ANY(?) ORDER BY g.id""", sessionIds, rs -> {
             grads.computeIfAbsent(rs.getObject("param_id", UUID.class), k -> new ArrayList<>())
                     .add(new Gradient(rs.getString("data"), rs.getString("role"), rs.getString("context")));
-        }, sessionId);
+        });
         var paramsByGroup = new LinkedHashMap<Long, List<StoredParam>>();
-        jdbc.query("""
+        query("""
                 SELECT id, group_id, data, role, requires_grad, momentum_buffer FROM parameter
-                 WHERE session_id = ? ORDER BY group_id, position""", rs -> {
+                 WHERE session_id = ANY(?) ORDER BY group_id, position""", sessionIds, rs -> {
             UUID id = rs.getObject("id", UUID.class);
             paramsByGroup.computeIfAbsent(rs.getLong("group_id"), k -> new ArrayList<>()).add(new StoredParam(id,
                     rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
                     grads.getOrDefault(id, List.of()), json.momentum(rs.getString("momentum_buffer"))));
-        }, sessionId);
-        return jdbc.query("SELECT id, options FROM param_group WHERE session_id = ? ORDER BY position",
-                (rs, n) -> new StoredGroup(json.readMap(rs.getString("options")),
-                        paramsByGroup.getOrDefault(rs.getLong("id"), List.of())), sessionId);
+        });
+        var groups = new LinkedHashMap<UUID, List<StoredGroup>>();
+        query("SELECT id, session_id, options FROM param_group WHERE session_id = ANY(?) ORDER BY session_id, position",
+                sessionIds, rs -> {
+                    groups.computeIfAbsent(rs.getObject("session_id", UUID.class), k -> new ArrayList<>())
+                            .add(new StoredGroup(json.readMap(rs.getString("options")),
+                                    paramsByGroup.getOrDefault(rs.getLong("id"), List.of())));
+                });
+        return groups;
     }
 
-    private Map<String, Usage> usage(UUID sessionId) {
-        var usage = new LinkedHashMap<String, Usage>();
-        jdbc.query("""
-                SELECT client_name, prompt_tokens, completion_tokens, cost_amount, currency FROM model_usage
-                 WHERE session_id = ? ORDER BY client_name""", rs -> {
-            usage.put(rs.getString("client_name"), new Usage(
-                    new TokenUsage(rs.getLong("prompt_tokens"), rs.getLong("completion_tokens")),
-                    new Cost(rs.getBigDecimal("cost_amount"), rs.getString("currency"))));
-        }, sessionId);
+    private Map<UUID, Map<String, Usage>> usage(UUID[] sessionIds) {
+        var usage = new LinkedHashMap<UUID, Map<String, Usage>>();
+        query("""
+                SELECT session_id, client_name, prompt_tokens, completion_tokens, cost_amount, currency FROM model_usage
+                 WHERE session_id = ANY(?) ORDER BY session_id, client_name""", sessionIds, rs -> {
+            usage.computeIfAbsent(rs.getObject("session_id", UUID.class), k -> new LinkedHashMap<>()).put(rs.getString("client_name"),
+                    new Usage(new TokenUsage(rs.getLong("prompt_tokens"), rs.getLong("completion_tokens")),
+                            new Cost(rs.getBigDecimal("cost_amount"), rs.getString("currency"))));
+        });
         return usage;
+    }
+
+    /** A query whose one parameter is the array of session ids. */
+    private void query(String sql, UUID[] sessionIds, RowCallbackHandler rows) {
+        jdbc.query(con -> {
+            var statement = con.prepareStatement(sql);
+            statement.setArray(1, con.createArrayOf("uuid", sessionIds));
+            return statement;
+        }, rows);
     }
 
     private static Instant instant(Timestamp timestamp) {
