@@ -6,14 +6,8 @@ source "$(dirname "$0")/lib.sh"
 L=${LATENCY_MS:-300}
 out=$RESULTS/fanout.jsonl; : > "$out"
 load_note
-for run in $(seq 1 "$RUNS"); do
-  fake=$(free_port); port=$(free_port)
-  start_fake "$fake" "$L"
-  start_textopt bench-fanout "$port" "$fake" "$@"
-  python3 bench/textopt_bench.py fanout --port "$port" --latency-ms "$L" --run "$run" --out "$out" --max-seconds 120 --warmup-seconds "$WARMUP_SECONDS"
-  stop_textopt bench-fanout
-  kill "${_pids[-1]}"; unset '_pids[-1]'
-done
+TEXTOPT_ARGS=("$@")
+fresh_runs bench-fanout "$L" fanout --out "$out" --max-seconds 120
 python3 - "$out" <<'PY'
 import json, sys, statistics
 rows = [json.loads(l) for l in open(sys.argv[1])]

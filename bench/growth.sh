@@ -5,14 +5,8 @@ source "$(dirname "$0")/lib.sh"
 L=${LATENCY_MS:-1}
 out=$RESULTS/growth.jsonl; : > "$out"
 load_note
-for run in $(seq 1 "$RUNS"); do
-  fake=$(free_port); port=$(free_port)
-  start_fake "$fake" "$L"
-  start_textopt bench-growth "$port" "$fake" "$@"
-  python3 bench/textopt_bench.py growth --port "$port" --latency-ms "$L" --run "$run" --out "$out" --max-seconds 240 --warmup-seconds "$WARMUP_SECONDS"
-  stop_textopt bench-growth
-  kill "${_pids[-1]}"; unset '_pids[-1]'
-done
+TEXTOPT_ARGS=("$@")
+fresh_runs bench-growth "$L" growth --out "$out" --max-seconds 240
 python3 - "$out" <<'PY'
 import json, sys, statistics
 rows = [json.loads(l) for l in open(sys.argv[1])]

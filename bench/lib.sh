@@ -47,6 +47,23 @@ start_textopt() {
 
 stop_textopt() { scripts/service.sh stop "$1"; }
 
+# fresh_runs NAME LATENCY_MS DRIVER_ARGS...: RUNS times, a fresh fake model and a fresh textopt (given the
+# script's own extra properties, TEXTOPT_ARGS), then `textopt_bench.py DRIVER_ARGS` against them; both are
+# stopped before the next run.
+TEXTOPT_ARGS=()
+fresh_runs() {
+  local name=$1 latency=$2 run fake port; shift 2
+  for run in $(seq 1 "$RUNS"); do
+    fake=$(free_port); port=$(free_port)
+    start_fake "$fake" "$latency"
+    start_textopt "$name" "$port" "$fake" "${TEXTOPT_ARGS[@]}"
+    python3 "$BENCH_DIR/textopt_bench.py" "$@" --port "$port" --fake-port "$fake" --latency-ms "$latency" --run "$run" \
+      --warmup-seconds "$WARMUP_SECONDS"
+    stop_textopt "$name"
+    kill "${_pids[-1]}"; unset '_pids[-1]'
+  done
+}
+
 textopt_pid() { cat "target/services/$1/pid"; }
 
 # start_pg DIR PORT: a Debian PostgreSQL (same major as installed), trust auth on loopback, as user postgres.

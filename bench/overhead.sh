@@ -6,15 +6,8 @@ source "$(dirname "$0")/lib.sh"
 L=${LATENCY_MS:-300}; N=${N:-32}; STEPS=${STEPS:-30}
 out=$RESULTS/overhead.jsonl; : > "$out"
 load_note
-for run in $(seq 1 "$RUNS"); do
-  fake=$(free_port); port=$(free_port)
-  start_fake "$fake" "$L"
-  start_textopt bench-overhead "$port" "$fake" "$@"
-  python3 bench/textopt_bench.py overhead --port "$port" --fake-port "$fake" --n "$N" --steps "$STEPS" \
-    --latency-ms "$L" --run "$run" --out "$out" --max-seconds 120 --warmup-seconds "$WARMUP_SECONDS"
-  stop_textopt bench-overhead
-  kill "${_pids[-1]}"; unset '_pids[-1]'
-done
+TEXTOPT_ARGS=("$@")
+fresh_runs bench-overhead "$L" overhead --n "$N" --steps "$STEPS" --out "$out" --max-seconds 120
 python3 - "$out" <<'PY'
 import json, sys, statistics
 rows = [json.loads(l) for l in open(sys.argv[1])]

@@ -240,6 +240,7 @@ def main():
         sp.add_argument("--run", type=int, default=1)
         sp.add_argument("--max-seconds", type=float, default=120)
         sp.add_argument("--warmup-seconds", type=float, default=0)
+        sp.add_argument("--fake-port", type=int, help="the fake model's port (overhead reads its /stats)")
 
     sp = sub.add_parser("fanout"); common(sp)
     sp.add_argument("--n", type=int, nargs="+", default=[1, 8, 32, 128])
@@ -250,7 +251,6 @@ def main():
     sp.add_argument("--n", type=int, default=32)
     sp.add_argument("--steps", type=int, default=30)
     sp.add_argument("--latency-ms", type=float, default=300)
-    sp.add_argument("--fake-port", type=int, required=True)
     sp = sub.add_parser("growth"); common(sp)
     sp.add_argument("--n", type=int, default=4)
     sp.add_argument("--momentum", type=int, default=5)
