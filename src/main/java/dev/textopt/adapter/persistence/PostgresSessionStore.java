@@ -101,22 +101,10 @@ class PostgresSessionStore implements SessionStore {
         return running == null ? 0 : running;
     }
 
-    /** Plain SQL, like {@link #appendGrads}: the gradient-append path is the busiest write (BENCHMARKS.md). */
     @Override
     public Optional<StoredParam> findParam(UUID sessionId, UUID paramId) {
         flushPendingChanges();
-        return jdbc.query("""
-                SELECT p.data, p.role, p.requires_grad, p.momentum_buffer
-                  FROM parameter p JOIN optimizer_session s ON s.id = p.session_id
-                 WHERE p.id = ? AND p.session_id = ? AND s.tenant = ?""",
-                (rs, n) -> new StoredParam(paramId, rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
-                        gradsOf(paramId), json.momentum(rs.getString("momentum_buffer"))),
-                paramId, sessionId, CurrentTenant.get()).stream().findFirst();
-    }
-
-    private List<Gradient> gradsOf(UUID paramId) {
-        return jdbc.query("SELECT data, role, context FROM gradient WHERE param_id = ? ORDER BY id",
-                (rs, n) -> new Gradient(rs.getString("data"), rs.getString("role"), rs.getString("context")), paramId);
+        return reader.param(sessionId, paramId, CurrentTenant.get());
     }
 
     @Override

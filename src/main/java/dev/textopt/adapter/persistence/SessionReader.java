@@ -53,6 +53,22 @@ class SessionReader {
                 .stream().findFirst();
     }
 
+    /**
+     * One parameter of the tenant's session with its grad, reading nothing else of the session: the
+     * gradient-append path, which must not load every parameter's grads.
+     */
+    Optional<StoredParam> param(UUID sessionId, UUID paramId, String tenant) {
+        return jdbc.query("""
+                SELECT p.data, p.role, p.requires_grad, p.momentum_buffer
+                  FROM parameter p JOIN optimizer_session s ON s.id = p.session_id
+                 WHERE p.id = ? AND p.session_id = ? AND s.tenant = ?""",
+                (rs, n) -> new StoredParam(paramId, rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
+                        jdbc.query("SELECT data, role, context FROM gradient WHERE param_id = ? ORDER BY id",
+                                (g, m) -> gradient(g), paramId),
+                        json.momentum(rs.getString("momentum_buffer"))),
+                paramId, sessionId, tenant).stream().findFirst();
+    }
+
     /** Newest first; the page's sessions are read together, in as many queries as one session takes. */
     PageOf<StoredSession> page(String tenant, int page, int size) {
         Long total = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ?", Long.class, tenant);
@@ -90,8 +106,7 @@ class SessionReader {
         query("""
                 SELECT g.param_id, g.data, g.role, g.context FROM gradient g JOIN parameter p ON p.id = g.param_id
                  WHERE p.session_id = ANY(?) ORDER BY g.id""", sessionIds, rs -> {
-            grads.computeIfAbsent(rs.getObject("param_id", UUID.class), k -> new ArrayList<>())
-                    .add(new Gradient(rs.getString("data"), rs.getString("role"), rs.getString("context")));
+            grads.computeIfAbsent(rs.getObject("param_id", UUID.class), k -> new ArrayList<>()).add(gradient(rs));
         });
         var paramsByGroup = new LinkedHashMap<Long, List<StoredParam>>();
         query("""
@@ -131,6 +146,10 @@ class SessionReader {
             statement.setArray(1, con.createArrayOf("uuid", sessionIds));
             return statement;
         }, rows);
+    }
+
+    private static Gradient gradient(ResultSet rs) throws SQLException {
+        return new Gradient(rs.getString("data"), rs.getString("role"), rs.getString("context"));
     }
 
     private static Instant instant(Timestamp timestamp) {
