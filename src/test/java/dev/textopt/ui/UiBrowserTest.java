@@ -134,7 +134,7 @@ class UiBrowserTest extends PostgresTest {
 
     void open(String path) {
         driver.get("http://localhost:" + port + path);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(js("return document.readyState")));
+        waitUpTo(10).until(d -> "complete".equals(js("return document.readyState")));
     }
 
     Object js(String script) {
@@ -148,6 +148,16 @@ class UiBrowserTest extends PostgresTest {
 
     String currentValue() {
         return driver.findElement(By.cssSelector("article.param pre.value.current")).getText();
+    }
+
+    /**
+     * htmx swaps parts of the page while a wait looks at them: an element found a moment ago may be gone
+     * when its text is read. That is the page updating, not a failure; the wait looks again.
+     */
+    private WebDriverWait waitUpTo(int seconds) {
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     @Test
@@ -172,7 +182,7 @@ class UiBrowserTest extends PostgresTest {
         assertThat(driver.findElement(By.cssSelector(".model")).getText()).isEqualTo("gpt-4o");
         assertThat(driver.findElement(By.id("total-tokens")).getText()).isEqualTo("1,650");
 
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return window.textoptCharts && window.textoptCharts.length") != null);
+        waitUpTo(10).until(d -> js("return window.textoptCharts && window.textoptCharts.length") != null);
         assertThat(((Number) js("return window.textoptCharts.length")).intValue()).isEqualTo(2);
         assertThat(js("return window.textoptCharts[0].data[1]")).isEqualTo(List.of(0.75, 0.5, 0.25));
         assertThat(js("return window.textoptCharts[1].data[1]")).isEqualTo(List.of(440L, 990L, 1650L));
@@ -205,7 +215,7 @@ class UiBrowserTest extends PostgresTest {
         textarea.clear();
         textarea.sendKeys("Edited by hand:\nanswer positive or negative.");
         driver.findElement(By.cssSelector("form.edit-form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty());
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty());
 
         assertThat(currentValue()).isEqualTo("Edited by hand:\nanswer positive or negative.");
         assertThat(api.get("/v1/optimizers/" + id).<String>at("param_groups.0.params.0.data"))
@@ -224,7 +234,7 @@ class UiBrowserTest extends PostgresTest {
         String id = sessionWithThreeSteps();
         open("/ui/sessions/" + id);
         driver.findElement(By.cssSelector("li.entry[data-entry='1'] form.restore button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty());
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty());
 
         assertThat(currentValue()).isEqualTo(V1);
         assertThat(driver.findElement(By.cssSelector("p.notice")).getText()).contains("after entry 1");
@@ -290,14 +300,14 @@ class UiBrowserTest extends PostgresTest {
         open("/ui/sessions/" + id);
         driver.findElement(By.cssSelector("form.feedback-form textarea")).sendKeys("Ask for one sentence.");
         driver.findElement(By.cssSelector("form.feedback-form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".grads h4")).getText().contains("(1)"));
+        waitUpTo(10).until(d -> d.findElement(By.cssSelector(".grads h4")).getText().contains("(1)"));
 
         driver.findElement(By.id("run-step")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#progress .running")).isEmpty());
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#progress .running")).isEmpty());
         assertThat(driver.findElement(By.cssSelector("#progress")).getText()).contains("Step 1 running");
         screenshot("session-step-running");
 
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "1".equals(d.findElement(By.id("step-count")).getText()));
+        waitUpTo(20).until(d -> "1".equals(d.findElement(By.id("step-count")).getText()));
         assertThat(currentValue()).isEqualTo("Summarize the ticket in one sentence.");
         assertThat(driver.findElements(By.cssSelector("#progress .running"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("li.entry.kind-step"))).hasSize(1);
