@@ -6,7 +6,6 @@ import dev.textopt.optim.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -99,7 +98,7 @@ final class ParsedTurns {
      * For a custom judge or backward prompt: every placeholder must be one of {@code allowed}, every one of
      * {@code required} (name to why) must be used somewhere, and no item may refer to a parameter.
      */
-    void checkPlaceholders(String field, String what, Set<String> allowed, Map<String, String> required, List<Problem> problems) {
+    void checkPlaceholders(String field, String what, List<String> allowed, Map<String, String> required, List<Problem> problems) {
         String known = allowed.stream().map(n -> "{" + n + "}").collect(Collectors.joining(", "));
         for (PlaceholderUse use : placeholders) {
             if (!allowed.contains(use.name())) {
@@ -110,11 +109,11 @@ final class ParsedTurns {
         for (ParamUse use : params) {
             problems.add(new Problem(use.field(), "only forward messages may insert a parameter; " + what + " may use " + known));
         }
-        required.forEach((name, why) -> {
-            if (placeholders.stream().noneMatch(u -> u.name().equals(name))) {
-                problems.add(new Problem(field, "must use {" + name + "}: " + why));
+        for (String name : allowed) { // in the order of allowed, so the problems' order is stable
+            if (required.containsKey(name) && placeholders.stream().noneMatch(u -> u.name().equals(name))) {
+                problems.add(new Problem(field, "must use {" + name + "}: " + required.get(name)));
             }
-        });
+        }
     }
 
     /**
