@@ -4,6 +4,7 @@ import dev.textopt.optim.ChatMessage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,6 +29,14 @@ public record Trace(String id, List<ChatMessage> messages, Map<String, String> i
 
     public List<String> paramIds() {
         return params.stream().map(TraceParam::id).toList();
+    }
+
+    /**
+     * The conversation as text: each turn on its own lines, prefixed by its role ("system: …\nuser: …"),
+     * as the backward prompt's {@code {conversation}} shows it.
+     */
+    public String conversation() {
+        return String.join("\n", messages.stream().map(m -> m.role().name().toLowerCase(Locale.ROOT) + ": " + m.content()).toList());
     }
 
     /** The user turns' contents joined with "\n": what the system was asked, for a judge and a gradient's context. */
