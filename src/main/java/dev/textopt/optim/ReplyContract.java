@@ -28,26 +28,6 @@ public interface ReplyContract<T> {
 
     /** Any text is usable as it is: a forward call, which has no output contract, is never re-asked. */
     static ReplyContract<String> anyText() {
-        return AnyText.INSTANCE;
-    }
-
-    /** The contract of {@link #anyText()}. */
-    enum AnyText implements ReplyContract<String> {
-        INSTANCE;
-
-        @Override
-        public Optional<String> read(String reply) {
-            return Optional.of(reply);
-        }
-
-        @Override
-        public String correction(String reply) {
-            throw new IllegalStateException("any text is usable; there is nothing to correct");
-        }
-
-        @Override
-        public String expected() {
-            return "any text";
-        }
+        return AnyText.CONTRACT;
     }
 }
