@@ -32,14 +32,17 @@ public sealed interface ContentItem permits ContentItem.Template, ContentItem.Li
         }
     }
 
+    /** A {@link Template}. */
     static ContentItem template(String text) {
         return new Template(text);
     }
 
+    /** A {@link Literal} without a role. */
     static ContentItem literal(String data) {
         return new Literal(data, "");
     }
 
+    /** A {@link ParamRef}. */
     static ContentItem param(String paramId) {
         return new ParamRef(paramId);
     }
