@@ -15,9 +15,10 @@ Point textopt at it with --textopt.model-clients.openai.base-url=http://127.0.0.
 --textopt.model-clients.openai.api-key (it is not checked).
 
 ANSWERS. POST /v1/chat/completions reads the request's messages (the text of every turn but the
-assistant's) and answers what the prompt asks for, recognised by its tags (the contracts of
-/work/shared/DESIGN.md and TRAINING.md). Where a tag is looked up, the last <TAG ...>...</TAG> pair counts,
-so that a system turn that only names the tags is not mistaken for them.
+assistant's) and answers what the prompt asks for, recognised by its tags: textopt's prompt contracts
+for a step and for the judge and backward calls of training, checked in this order (an optimizer prompt
+may quote a backward context). Where a tag is looked up, the last <TAG ...>...</TAG> pair counts, so that
+a system turn that only names the tags is not mistaken for them.
 
   optimizer  (<VARIABLE>...</VARIABLE>)  <IMPROVED_VARIABLE>new value</IMPROVED_VARIABLE>. upper: the
              variable, trimmed and upper-cased, followed by every rule the fake forward model follows
