@@ -22,8 +22,9 @@ a system turn that only names the tags is not mistaken for them.
 
   optimizer  (<VARIABLE>...</VARIABLE>)  <IMPROVED_VARIABLE>new value</IMPROVED_VARIABLE>. upper: the
              variable, trimmed and upper-cased, followed by every rule the fake forward model follows
-             ("Answer in upper case." / "Answer in lower case.") that a <FEEDBACK> after the variable asks
-             for and the value does not hold yet; so a training loop can teach the forward model.
+             ("Answer in upper case." / "Answer in lower case.") that the text after the variable (its
+             feedback, constraints) asks for and the value does not hold yet; so a training loop can
+             teach the forward model.
              unique: v-<n>, a new n for every call (the reliability checks tell steps apart by it).
   backward   (<PARAMETER role="...">...</PARAMETER>)  <FEEDBACK>...</FEEDBACK>: "keep it" when the
              <EVALUATION> has a score of 1; "Answer in upper case." when it mentions the <OUTPUT>
@@ -36,8 +37,8 @@ a system turn that only names the tags is not mistaken for them.
              lower-cased when they mention "lower case" (the later mention wins), else echoed as is.
 
 "SLEEP=<seconds>" anywhere in the prompt makes that call wait that long (at most 60 s) instead of the
-latency, until the control API sets "fast". Usage counts words: prompt_tokens over every message,
-completion_tokens over the answer.
+latency, until the control API sets "fast". Usage counts a token per four characters: prompt_tokens over
+every message, completion_tokens over the answer.
 
 CONTROL API (JSON):
   GET  /health          {"status": "ok"}; GET /v1/models lists one model.
@@ -80,6 +81,7 @@ RULE = re.compile(r"(upper|lower) case", re.IGNORECASE)
 SCORE = re.compile(r"score\W*([0-9]+(?:\.[0-9]+)?)", re.IGNORECASE)
 ROLE = re.compile(r'role="([^"]*)"')
 UNTAGGED = "I would rather answer in my own words."
+IDS = itertools.count(1)
 
 
 # ---- what the prompt asks for ----
@@ -104,16 +106,19 @@ def tagged(text, tag):
     return text[start:end + 1], text[end + 1:close]
 
 
-def optimizer_reply(prompt, variable, mode, number):
+def tokens(chars):
+    """About four characters a token (OpenAI's rule of thumb); cheaper than counting words."""
+    return (chars + 3) // 4
+
+
+def optimizer_reply(variable, prompt, mode, number):
     if mode == "unique":
         return "<IMPROVED_VARIABLE>v-%d</IMPROVED_VARIABLE>" % number
     value = variable.strip().upper()
-    after = prompt[prompt.rfind("</VARIABLE>"):]
-    for feedback in re.findall(r"<FEEDBACK>(.*?)</FEEDBACK>", after, re.DOTALL):
-        for case in RULE_REQUEST.findall(feedback):
-            rule = "ANSWER IN %s CASE." % case.upper()
-            if rule not in value:
-                value = (value + " " + rule).strip()
+    for case in RULE_REQUEST.findall(prompt, prompt.rfind("</VARIABLE>")):
+        rule = "ANSWER IN %s CASE." % case.upper()
+        if rule not in value:
+            value = (value + " " + rule).strip()
     return "<IMPROVED_VARIABLE>%s</IMPROVED_VARIABLE>" % value
 
 
@@ -157,12 +162,16 @@ def forward_reply(messages):
     return last.upper() if rules[-1].lower() == "upper" else last.lower()
 
 
-def kind_of(prompt):
-    if tagged(prompt, "PARAMETER")[1] is not None:
-        return "backward"
-    if tagged(prompt, "OUTPUT")[1] is not None:
-        return "judge"
-    return "forward"
+def completion(request, messages, content):
+    prompt_tokens = tokens(sum(len(text_of(m.get("content"))) for m in messages))
+    completion_tokens = tokens(len(content))
+    return {
+        "id": "chatcmpl-fake-%d" % next(IDS), "object": "chat.completion",
+        "created": int(time.time()), "model": request.get("model") or "fake-model",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
+    }
 
 
 # ---- behaviour, statistics and the control API ----
@@ -174,7 +183,6 @@ class FakeModel:
                          "optimizer": "upper", "fail_next": 0, "fail_status": 500, "untagged_next": 0}
         self.fast = asyncio.Event()
         self.unique = 0
-        self.ids = itertools.count(1)
         self.in_flight = 0
         self.reset()
 
@@ -205,39 +213,34 @@ class FakeModel:
             self.fast.clear()
         return 200, self.settings
 
-    async def complete(self, request):
-        """One chat completion: (status, body)."""
+    async def complete(self, request, close):
+        """One chat completion, as the bytes to send. They are made before the wait, so that only the
+        writes are left when many calls end at once, as a step's do."""
         messages = [m for m in request.get("messages") or [] if isinstance(m, dict)]
         prompt = "\n".join(text_of(m.get("content")) for m in messages if m.get("role") != "assistant")
-        variable = tagged(prompt, "VARIABLE")[1]
-        kind = "optimizer" if variable is not None else kind_of(prompt)
+        kind, content = self.answer(prompt, messages)
         self.by_kind[kind] = self.by_kind.get(kind, 0) + 1
-        failing = self.take("fail_next")
-        untagged = not failing and self.take("untagged_next")
-        await self.wait(prompt)
-        if failing:
+        if self.take("fail_next"):
             self.failed += 1
-            return self.settings["fail_status"], error("injected failure (POST /control fail_next)", "server_error")
-        if untagged:
-            content = UNTAGGED
-        elif kind == "optimizer":
-            self.unique += 1
-            content = optimizer_reply(prompt, variable, self.settings["optimizer"], self.unique)
-        elif kind == "backward":
-            content = backward_reply(prompt)
-        elif kind == "judge":
-            content = judge_reply(prompt)
+            out = response(self.settings["fail_status"],
+                           error("injected failure (POST /control fail_next)", "server_error"), close)
         else:
-            content = forward_reply(messages)
-        prompt_tokens = sum(len(text_of(m.get("content")).split()) for m in messages)
-        completion_tokens = len(content.split())
-        return 200, {
-            "id": "chatcmpl-fake-%d" % next(self.ids), "object": "chat.completion",
-            "created": int(time.time()), "model": request.get("model") or "fake-model",
-            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                      "total_tokens": prompt_tokens + completion_tokens},
-        }
+            out = response(200, completion(request, messages, UNTAGGED if self.take("untagged_next") else content),
+                           close)
+        await self.wait(prompt)
+        return out
+
+    def answer(self, prompt, messages):
+        """(kind of call, the model's text)."""
+        variable = tagged(prompt, "VARIABLE")[1]
+        if variable is not None:
+            self.unique += 1
+            return "optimizer", optimizer_reply(variable, prompt, self.settings["optimizer"], self.unique)
+        if tagged(prompt, "PARAMETER")[1] is not None:
+            return "backward", backward_reply(prompt)
+        if tagged(prompt, "OUTPUT")[1] is not None:
+            return "judge", judge_reply(prompt)
+        return "forward", forward_reply(messages)
 
     def take(self, counter):
         """Whether this call uses up one of the next-N count of a control setting."""
@@ -338,10 +341,10 @@ async def serve_connection(model, reader, writer):
                 model.in_flight += 1
                 model.max_concurrent = max(model.max_concurrent, model.in_flight)
                 try:
-                    status, answer = await model.complete(body if isinstance(body, dict) else {})
+                    out = await model.complete(body if isinstance(body, dict) else {}, close)
                 finally:
                     model.in_flight -= 1
-                writer.write(response(status, answer, close))
+                writer.write(out)
                 await writer.drain()
                 model.calls.append((start, time.time()))
             else:
