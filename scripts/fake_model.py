@@ -222,8 +222,9 @@ class FakeModel:
         self.by_kind[kind] = self.by_kind.get(kind, 0) + 1
         if self.take("fail_next"):
             self.failed += 1
-            out = response(self.settings["fail_status"],
-                           error("injected failure (POST /control fail_next)", "server_error"), close)
+            status = self.settings["fail_status"]
+            kind = "rate_limit_error" if status == 429 else "server_error" if status >= 500 else "invalid_request_error"
+            out = response(status, error("injected failure (POST /control fail_next)", kind), close)
         else:
             out = response(200, completion(request, messages, UNTAGGED if self.take("untagged_next") else content),
                            close)
