@@ -1,6 +1,5 @@
 package dev.textopt.session;
 
-import dev.textopt.config.StepProperties;
 import dev.textopt.optim.Closure;
 import dev.textopt.optim.ModelCallException;
 import dev.textopt.optim.MomentumEntry;
@@ -32,8 +31,7 @@ public class StepService {
 
     private final SessionStore store;
     private final TgdFactory factory;
-    private final ClosurePolicy closurePolicy;
-    private final ClosureEndpoint closureEndpoint;
+    private final StepClosures closures;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final LeaseKeeper leases;
@@ -41,14 +39,13 @@ public class StepService {
     private final StepMetrics metrics;
     private final Limits limits;
 
-    StepService(SessionStore store, TgdFactory factory, ClosurePolicy closurePolicy, ClosureEndpoint closureEndpoint,
+    StepService(SessionStore store, TgdFactory factory, StepClosures closures,
             TransactionTemplate tx, Clock clock, LeaseKeeper leases,
             @org.springframework.beans.factory.annotation.Qualifier("backgroundSteps") java.util.concurrent.Executor background,
             StepMetrics metrics, Limits limits) {
         this.store = store;
         this.factory = factory;
-        this.closurePolicy = closurePolicy;
-        this.closureEndpoint = closureEndpoint;
+        this.closures = closures;
         this.tx = tx;
         this.clock = clock;
         this.leases = leases;
@@ -59,7 +56,7 @@ public class StepService {
 
     /** Runs a step to its end. {@code closureUrl} may be null. */
     public StepOutcome step(UUID id, String closureUrl) {
-        URI closure = closureUrl == null ? null : closurePolicy.check(closureUrl);
+        URI closure = closureUrl == null ? null : closures.check(closureUrl);
         Started started = start(id, closure != null);
         return run(started, closure);
     }
@@ -69,7 +66,7 @@ public class StepService {
      * if the client disconnects). Its history entry shows {@code running} with progress, then the result.
      */
     public int stepAsync(UUID id, String closureUrl) {
-        URI closure = closureUrl == null ? null : closurePolicy.check(closureUrl);
+        URI closure = closureUrl == null ? null : closures.check(closureUrl);
         Started started = start(id, closure != null);
         background.execute(() -> {
             try {
@@ -127,13 +124,7 @@ public class StepService {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
-            Closure closure = closureUrl == null ? null : params -> {
-                var result = closureEndpoint.evaluate(closureUrl, closurePayload(id, started.number(), params));
-                checkClosureGrads(result.grads(), params);
-                // Closure gradients replace the grads now, so that gradients appended during the model calls land after them.
-                tx.executeWithoutResult(s -> result.grads().forEach((paramId, grads) -> store.replaceGrads(UUID.fromString(paramId), grads)));
-                return result;
-            };
+            Closure closure = closureUrl == null ? null : closures.of(closureUrl, id, started.number());
             StepResult result = tgd.step(closure, new ProgressRecorder(store, tx, id, started.number()));
             return finish(started, tgd, result);
         } catch (ClosureEndpoint.ClosureFailedException e) {
@@ -153,7 +144,7 @@ public class StepService {
         Instant now = clock.instant();
         long durationMs = Duration.between(started.startedAt(), now).toMillis();
         if (result instanceof StepResult.Failed failed) {
-            var failures = failed.failures().stream().map(f -> failure(f.paramId(), f.cause())).toList();
+            var failures = failed.failures().stream().map(f -> StepFailure.of(f.paramId(), f.cause())).toList();
             fail(started, failures, failed.usage());
             boolean timedOut = failed.failures().stream().allMatch(f -> f.cause() instanceof ModelCallException.Timeout);
             throw new StepFailedException(started.number(), failures.size() + " parameter update(s) failed; no parameter changed",
@@ -212,23 +203,6 @@ public class StepService {
         metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);
     }
 
-    /** Closure gradients obey the same limits as appended ones, and name parameters of this session. */
-    private void checkClosureGrads(Map<String, List<dev.textopt.optim.Gradient>> grads, List<dev.textopt.optim.Parameter> params) {
-        var known = params.stream().map(dev.textopt.optim.Parameter::id).collect(java.util.stream.Collectors.toSet());
-        for (var entry : grads.entrySet()) {
-            if (!known.contains(entry.getKey())) {
-                throw new ClosureEndpoint.ClosureFailedException("the closure's grads name \"" + entry.getKey()
-                        + "\", which is not a parameter of this session");
-            }
-            try {
-                limits.grads(entry.getValue().size(), "grads." + entry.getKey());
-                limits.gradients(entry.getValue(), "grads." + entry.getKey());
-            } catch (BadRequestException e) {
-                throw new ClosureEndpoint.ClosureFailedException("the closure's answer is over a limit: " + e.getMessage());
-            }
-        }
-    }
-
     /** A model may answer the NUL character, which PostgreSQL text cannot hold; it carries no meaning in a prompt. */
     private static String storable(String text) {
         return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
@@ -253,37 +227,5 @@ public class StepService {
         var failure = new StepFailure(null, "abandoned",
                 "the step's lease ran out and another step took over the session before this one finished; nothing was applied", null);
         return new StepFailedException(started.number(), failure.detail(), List.of(failure), false);
-    }
-
-    static StepFailure failure(String paramId, ModelCallException cause) {
-        String reason;
-        if (cause instanceof ModelCallException.RateLimited) {
-            reason = "rate_limited";
-        } else if (cause instanceof ModelCallException.Timeout) {
-            reason = "timeout";
-        } else if (cause instanceof ModelCallException.UnusableReply) {
-            reason = "unusable_reply";
-        } else if (cause instanceof ModelCallException.NotConfigured) {
-            reason = "not_configured";
-        } else {
-            reason = "provider_error";
-        }
-        Integer status = cause instanceof ModelCallException.ProviderError p ? p.status()
-                : cause instanceof ModelCallException.RateLimited ? Integer.valueOf(429) : null;
-        return new StepFailure(paramId, reason, cause.getMessage(), status);
-    }
-
-    private static Map<String, Object> closurePayload(UUID id, int number, List<dev.textopt.optim.Parameter> params) {
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("optimizer_id", id.toString());
-        payload.put("step", number);
-        payload.put("params", params.stream().map(p -> {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("id", p.id());
-            map.put("data", p.data());
-            map.put("role", p.role());
-            return map;
-        }).toList());
-        return payload;
     }
 }
