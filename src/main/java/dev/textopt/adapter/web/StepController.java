@@ -82,6 +82,7 @@ class StepController {
     }
 
     @PostMapping("/steps/{number}/restore")
+    @AnswerWithEffect
     @Operation(operationId = "restoreStep", summary = "Set every parameter to its value after entry n (0: at creation)")
     Map<String, Object> restore(@PathVariable UUID id, @PathVariable int number) {
         return Json.session(restores.restore(id, number));
