@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,20 +56,27 @@ public class StepService {
         this.limits = limits;
     }
 
-    /** Runs a step to its end. {@code closureUrl} may be null. */
-    public StepOutcome step(UUID id, String closureUrl) {
+    /**
+     * Runs a step to its end. {@code closureUrl} may be null; so may {@code idempotencyKey}, the key of
+     * the request: a step that an earlier request with it started is not run again (see {@link #start}).
+     */
+    public StepOutcome step(UUID id, String closureUrl, String idempotencyKey) {
         URI closure = closureUrl == null ? null : closures.check(closureUrl);
-        Started started = start(id, closure != null);
-        return run(started, closure);
+        Begun begun = start(id, closure != null, idempotencyKey);
+        return begun instanceof Earlier earlier ? StepOutcome.replayOf(earlier.entry()) : run((Started) begun, closure);
     }
 
     /**
      * Starts a step and returns its number at once; the step runs on in the background (and goes on
      * if the client disconnects). Its history entry shows {@code running} with progress, then the result.
      */
-    public int stepAsync(UUID id, String closureUrl) {
+    public StepStart stepAsync(UUID id, String closureUrl, String idempotencyKey) {
         URI closure = closureUrl == null ? null : closures.check(closureUrl);
-        Started started = start(id, closure != null);
+        Begun begun = start(id, closure != null, idempotencyKey);
+        if (begun instanceof Earlier earlier) {
+            return new StepStart(earlier.entry().number(), earlier.entry().status(), true);
+        }
+        Started started = (Started) begun;
         background.execute(() -> {
             try {
                 run(started, closure);
@@ -76,31 +85,55 @@ public class StepService {
                 log.debug("Asynchronous step {} of session {} failed: {}", started.number(), id, e.getMessage());
             }
         });
-        return started.number();
+        return new StepStart(started.number(), StepRecord.Status.RUNNING, false);
     }
 
-    private record Started(StoredSession session, int number, String leaseOwner, Instant startedAt) {
+    /** What a step request found: a step of its own to run, or the one an earlier request with its key ran. */
+    private sealed interface Begun permits Started, Earlier {
     }
 
-    private Started start(UUID id, boolean withClosure) {
+    private record Started(StoredSession session, int number, String leaseOwner, Instant startedAt) implements Begun {
+    }
+
+    private record Earlier(StepRecord entry) implements Begun {
+    }
+
+    /**
+     * Takes the session's lease and records the running step, with the request's key. A key that already
+     * started a step on this session (a retry whose first attempt's answer was lost with its instance)
+     * starts none: a succeeded step is answered again, a running one is "in progress"; only a step that
+     * failed (or was abandoned by its dead instance once its lease ran out) is run anew.
+     */
+    private Begun start(UUID id, boolean withClosure, String idempotencyKey) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a step must not run inside a transaction: it would hold it through its model calls");
+        }
         String owner = leases.newOwner();
         return tx.execute(status -> {
             StoredSession session = store.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+            Instant now = clock.instant();
+            // Before taking the lease: afterwards this session's lease is ours and unexpired, so the entry
+            // left running by a dead holder of the lease we are taking over would not match. And before
+            // looking for the key's step, which is failed, not running, once its dead instance's lease ran out.
+            store.failAbandonedSteps(now);
+            var earlier = idempotencyKey == null ? Optional.<StepRecord>empty() : store.stepStartedBy(id, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (earlier.get().status() == StepRecord.Status.RUNNING) {
+                    throw new RequestInProgressException(earlier.get().number());
+                }
+                return new Earlier(earlier.get());
+            }
             requireUsableClients(session, withClosure);
             if (session.budget() != null && session.spent().compareTo(session.budget().amount()) >= 0) {
                 throw new BudgetExhaustedException(session.spent(), session.budget());
             }
-            Instant now = clock.instant();
-            // Before taking the lease: afterwards this session's lease is ours and unexpired, so the
-            // entry left running by a dead holder of the lease we are taking over would not match.
-            store.failAbandonedSteps(now);
             store.lockTenantStepStarts();
             limits.stepsInFlight(store.countRunningSteps(now));
             int number = store.claimLease(id, owner, now, now.plus(leases.timeout()))
                     .orElseThrow(() -> new StepRunningException(id, "another step"));
             int total = (int) session.params().stream().filter(p -> p.requiresGrad() && (withClosure || !p.grad().isEmpty())).count();
             store.insertHistory(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
-                    total, 0, null, null, Map.of(), List.of(), List.of()));
+                    total, 0, null, null, Map.of(), List.of(), List.of()), idempotencyKey);
             return new Started(session, number, owner, now);
         });
     }
@@ -182,7 +215,7 @@ public class StepService {
             throw leaseLost(started);
         }
         metrics.stepFinished("succeeded", Duration.ofMillis(durationMs), applied.usage());
-        return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs);
+        return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
     }
 
     /** A failed step still records what it cost and why it failed; no parameter or momentum changes. */
