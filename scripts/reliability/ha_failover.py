@@ -91,6 +91,19 @@ def until_acknowledged(api, path, body=None, headers=None):
     raise NotAcknowledged("%s was not acknowledged within %ds; last answers: %s" % (path, PATIENCE, statuses[-8:]))
 
 
+def get_json(api, path):
+    """A GET through the balancer, tried a few times: it may still send one to the instance just killed."""
+    for _ in range(10):
+        try:
+            status, body, _ = api.get(path, timeout=30)
+        except OSError as e:
+            status, body = None, str(e)
+        if status == 200 and isinstance(body, dict):
+            return body
+        time.sleep(0.3)
+    rel.fail("GET %s answered %s: %s" % (path, status, body))
+
+
 def haproxy_binary():
     found = shutil.which("haproxy") or ("/usr/sbin/haproxy" if os.path.exists("/usr/sbin/haproxy") else None)
     if found:
@@ -216,14 +229,14 @@ def check_steps(api, sessions, answers):
         entry = succeeded[0]
         if answer["step"] != entry["step"]:
             rel.fail("session %s: its client's 200 names step %d, but step %d is the applied one" % (sid, answer["step"], entry["step"]))
-        session = api.get("/v1/optimizers/" + sid)[1]
+        session = get_json(api, "/v1/optimizers/" + sid)
         values = {p["id"]: p["data"] for g in session["param_groups"] for p in g["params"]}
         applied = {p["id"]: p["data"] for p in entry["params"] if p["status"] == "updated"}
         answered = {p["id"]: p["data"] for p in answer["params"] if p["status"] == "updated"}
         if session["step_count"] != 1 or applied != values or answered != applied or set(applied) != set(s["params"]):
             rel.fail("session %s is torn: step_count %d, values %s, applied step %s, answered %s"
                      % (sid, session["step_count"], values, applied, answered))
-        state = api.get("/v1/optimizers/%s/state-dict" % sid)[1]["state"]
+        state = get_json(api, "/v1/optimizers/%s/state-dict" % sid)["state"]
         if sorted(len(v["momentum_buffer"]) for v in state.values()) != [1, 1]:
             rel.fail("session %s: momentum buffers %s, not one entry per parameter (torn)" % (sid, state))
     return rerun
@@ -235,12 +248,11 @@ def steps_through_a_crash(api, victim_pid):
     killed = {}
 
     def kill_once_the_steps_run():
-        deadline = time.time() + 15
-        while time.time() < deadline:
-            running = sum(1 for s in sessions if api.get("/v1/optimizers/%s/steps/1" % s["id"])[0] == 200)
-            if running == len(sessions):
-                break
+        ids, running, deadline = {s["id"] for s in sessions}, 0, time.time() + 10
+        while running < len(ids) and time.time() < deadline:
             time.sleep(0.1)
+            listed = get_json(api, "/v1/optimizers?size=100")["items"]
+            running = sum(1 for s in listed if s["id"] in ids and s["step_running"])
         rel.kill9(victim_pid)
         killed["at"], killed["running"] = time.time(), running
 
@@ -296,7 +308,7 @@ def creates_and_appends_through_a_crash(api, victim_pid):
     disturbed = sum(d for _, d in results)
     stored, page = [], 0
     while True:
-        body = api.get("/v1/optimizers?page=%d&size=100" % page)[1]
+        body = get_json(api, "/v1/optimizers?page=%d&size=100" % page)
         stored += [s for s in body["items"] if s["param_groups"][0]["params"][0]["data"].startswith(marker + " ")]
         page += 1
         if page >= body["total_pages"]:
@@ -306,7 +318,7 @@ def creates_and_appends_through_a_crash(api, victim_pid):
         rel.fail("%d sessions acknowledged but %d stored (%d distinct): a create was done twice or lost"
                  % (len(made), len(stored), len(set(datas))))
     for sid, pid, data, texts in made:
-        grad = [g["data"] for g in api.get("/v1/optimizers/%s/params/%s" % (sid, pid))[1]["grad"]]
+        grad = [g["data"] for g in get_json(api, "/v1/optimizers/%s/params/%s" % (sid, pid))["grad"]]
         if grad != texts:
             rel.fail("session %s (%s): grad %s, but its client appended %s, each once, in this order" % (sid, data, grad, texts))
     if disturbed == 0:
@@ -327,7 +339,7 @@ def main():
     running, fake, proxy = {}, None, None
     try:
         start_postgres(running)
-        fake = rel.start_fake(FAKE_PORT, 1.5, 3.0)
+        fake = rel.start_fake(FAKE_PORT, 2.0, 4.0)
         pid_a = start_instance("a")
         pid_b = start_instance("b")
         proxy = start_haproxy(binary)
