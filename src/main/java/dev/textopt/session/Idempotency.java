@@ -78,8 +78,8 @@ public class Idempotency {
             return new Proceed(claim);
         }
         var entry = store.find(tenant, key).orElse(null);
-        if (entry == null) {
-            return new InProgress(); // its first request failed and let go of it a moment ago: the next retry claims it
+        if (entry == null) { // its first request failed and let go of it while this one looked
+            return store.claim(claim, requestHash, now, now.plus(claimTimeout), now.plus(ttl)) ? new Proceed(claim) : new InProgress();
         }
         if (!entry.requestHash().equals(requestHash)) {
             return new Mismatch();
