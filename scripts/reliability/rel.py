@@ -90,11 +90,14 @@ def stop_process(process):
             process.wait(timeout=10)
 
 
-def service_start(name, port, fake_port, *props):
+def service_start(name, port, fake_port, *props, env=None):
+    """Starts textopt NAME on PORT with the fake model server; env adds environment variables
+    (e.g. SPRING_DATASOURCE_URL, to share a database instead of an embedded one of its own)."""
     args = [SERVICE, "start", name, str(port),
             "--textopt.model-clients.openai.base-url=http://127.0.0.1:%d/v1" % fake_port,
             "--textopt.model-clients.openai.api-key=sk-fake-reliability-0123456789"] + list(props)
-    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=180,
+                            env=dict(os.environ, **(env or {})))
     if result.returncode != 0:
         fail("service.sh start %s failed:\n%s%s" % (name, result.stdout, result.stderr))
     return service_pid(name)

@@ -97,7 +97,9 @@ class OpenApiConfiguration {
                                 + "(no keys configured)."))
                 .addParameters("IdempotencyKey", new Parameter().in("header").name("Idempotency-Key").required(false)
                         .description("Any unique text. A retry with the same key and body gets the first answer "
-                                + "again (Idempotent-Replayed: true); the same key with another body is a 422.")
+                                + "again (Idempotent-Replayed: true); the same key with another body is a 422; while "
+                                + "the first is still being answered, a 409: retry with the same key. After a lost "
+                                + "answer (a crash, a 502), retrying with the same key does the work exactly once.")
                         .schema(Schemas.string(null)));
         PROBLEMS.forEach((status, p) -> components.addResponses(p.get(0), problemResponse(status, p)));
         return new OpenAPI()

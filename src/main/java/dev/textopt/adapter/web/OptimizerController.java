@@ -40,6 +40,7 @@ class OptimizerController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AnswerWithEffect
     @Operation(operationId = "createOptimizer", summary = "Create a session (afnio: TGD(params, **defaults))")
     ResponseEntity<Map<String, Object>> create(@RequestBody CreateRequest request) {
         var reader = new RequestReader();
@@ -79,6 +80,7 @@ class OptimizerController {
     }
 
     @PostMapping(path = "/{id}/param-groups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AnswerWithEffect
     @Operation(operationId = "addParamGroup", summary = "add_param_group: options left out come from the session's defaults")
     ResponseEntity<Map<String, Object>> addParamGroup(@PathVariable UUID id, @RequestBody Map<String, Object> body) {
         var reader = new RequestReader();
@@ -104,6 +106,7 @@ class OptimizerController {
     }
 
     @PostMapping(path = "/{id}/params/{paramId}/grad", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AnswerWithEffect
     @Operation(operationId = "appendGrad", summary = "Append gradients: one Variable or a list")
     Map<String, Object> appendGrad(@PathVariable UUID id, @PathVariable UUID paramId, @RequestBody Object body) {
         var reader = new RequestReader();
@@ -113,6 +116,7 @@ class OptimizerController {
     }
 
     @PostMapping("/{id}/clear-grad")
+    @AnswerWithEffect
     @Operation(operationId = "clearGrad", summary = "Empty every parameter's grad")
     Map<String, Object> clearGrad(@PathVariable UUID id) {
         return Json.session(sessions.clearGrad(id));

@@ -56,6 +56,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "step-running", "A step is running", e.getMessage());
     }
 
+    /** Not kept as the key's answer (a 409 never is), so that the client's next retry asks again. */
+    @ExceptionHandler(dev.textopt.session.RequestInProgressException.class)
+    ProblemDetail requestInProgress(dev.textopt.session.RequestInProgressException e) {
+        return Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-progress", "Request in progress", e.getMessage());
+    }
+
     @ExceptionHandler(dev.textopt.session.QuotaExceededException.class)
     ResponseEntity<ProblemDetail> quota(dev.textopt.session.QuotaExceededException e) {
         if (e.retryable()) {

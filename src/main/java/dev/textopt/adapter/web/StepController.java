@@ -7,7 +7,9 @@ import dev.textopt.session.StepOutcome;
 import dev.textopt.session.StepParamRecord;
 import dev.textopt.session.StepRecord;
 import dev.textopt.session.StepService;
+import dev.textopt.session.StepStart;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -52,18 +54,26 @@ class StepController {
             description = "With `Prefer: respond-async` the step starts and the answer is 202 with a Location of its "
                     + "history entry, which shows `running` with progress, then the result.")
     ResponseEntity<Map<String, Object>> step(@PathVariable UUID id, @RequestBody(required = false) StepRequest request,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String idempotencyKey) {
         String closureUrl = request == null || request.closure() == null ? null : request.closure().url();
         if (request != null && request.closure() != null && closureUrl == null) {
             throw new dev.textopt.session.BadRequestException("closure.url", "closure.url is required when closure is given");
         }
+        // The key goes with the step onto its history entry: a retry after a crash finds the step by it.
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async")) {
-            int number = steps.stepAsync(id, closureUrl);
-            String location = "/v1/optimizers/" + id + "/steps/" + number;
-            return ResponseEntity.accepted().location(URI.create(location)).header("Preference-Applied", "respond-async")
-                    .body(Map.of("step", number, "status", "running", "location", location));
+            StepStart start = steps.stepAsync(id, closureUrl, idempotencyKey);
+            String location = "/v1/optimizers/" + id + "/steps/" + start.number();
+            return replayed(ResponseEntity.accepted().location(URI.create(location)).header("Preference-Applied", "respond-async"),
+                    start.replayed()).body(Map.of("step", start.number(), "status", start.status().name().toLowerCase(Locale.ROOT),
+                            "location", location));
         }
-        return ResponseEntity.ok(outcome(steps.step(id, closureUrl)));
+        StepOutcome outcome = steps.step(id, closureUrl, idempotencyKey);
+        return replayed(ResponseEntity.ok(), outcome.replayed()).body(outcome(outcome));
+    }
+
+    private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder answer, boolean replayed) {
+        return replayed ? answer.header(IdempotencyFilter.REPLAYED, "true") : answer;
     }
 
     @GetMapping("/steps")
@@ -82,6 +92,7 @@ class StepController {
     }
 
     @PostMapping("/steps/{number}/restore")
+    @AnswerWithEffect
     @Operation(operationId = "restoreStep", summary = "Set every parameter to its value after entry n (0: at creation)")
     Map<String, Object> restore(@PathVariable UUID id, @PathVariable int number) {
         return Json.session(restores.restore(id, number));
