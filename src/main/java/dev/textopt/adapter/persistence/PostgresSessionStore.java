@@ -34,7 +34,6 @@ class PostgresSessionStore implements SessionStore {
     private final GroupRepository groups;
     private final ParamRepository params;
     private final GradientRepository gradients;
-    private final UsageRepository usages;
     private final JsonColumns json;
     private final Clock clock;
     private final HistoryStore history;
@@ -44,13 +43,12 @@ class PostgresSessionStore implements SessionStore {
     private final TenantContext tenants;
 
     PostgresSessionStore(OptimizerSessionRepository sessions, GroupRepository groups, ParamRepository params, GradientRepository gradients,
-            UsageRepository usages, JsonColumns json, Clock clock, HistoryStore history, JdbcTemplate jdbc,
+            JsonColumns json, Clock clock, HistoryStore history, JdbcTemplate jdbc,
             EntityManager entityManager, SessionReader reader, TenantContext tenants) {
         this.sessions = sessions;
         this.groups = groups;
         this.params = params;
         this.gradients = gradients;
-        this.usages = usages;
         this.json = json;
         this.clock = clock;
         this.history = history;
@@ -208,6 +206,15 @@ class PostgresSessionStore implements SessionStore {
 
     @Override
     public void addUsage(UUID sessionId, Map<String, Usage> usage) {
+        addImportedUsage(sessionId, usage);
+        var spent = Usage.knownCost(usage);
+        if (spent.signum() > 0) {
+            jdbc.update("UPDATE optimizer_session SET spent = spent + ? WHERE id = ?", spent, sessionId);
+        }
+    }
+
+    @Override
+    public void addImportedUsage(UUID sessionId, Map<String, Usage> usage) {
         if (usage.isEmpty()) {
             return;
         }
@@ -221,13 +228,6 @@ class PostgresSessionStore implements SessionStore {
                     cost_amount = u.cost_amount + EXCLUDED.cost_amount""",
                 usage.entrySet().stream().map(e -> new Object[] {sessionId, e.getKey(), e.getValue().tokens().promptTokens(),
                         e.getValue().tokens().completionTokens(), e.getValue().cost().amount(), e.getValue().cost().currency()}).toList());
-    }
-
-    @Override
-    public void setUsage(UUID sessionId, Map<String, Usage> usage) {
-        usages.deleteBySession(sessionId);
-        usages.flush();
-        addUsage(sessionId, usage);
     }
 
     @Override
