@@ -64,6 +64,13 @@ public abstract sealed class ModelCallException extends RuntimeException {
         }
     }
 
+    /** The session's budget was reached before this call, which was therefore not made. */
+    public static final class BudgetReached extends ModelCallException {
+        public BudgetReached(String message) {
+            super(message, TokenUsage.NONE);
+        }
+    }
+
     /** The client cannot be used as configured (for instance it has no API key). */
     public static final class NotConfigured extends ModelCallException {
         public NotConfigured(String message) {

@@ -19,7 +19,7 @@ record StepPlan(List<Object> order, List<PlannedCall> calls, UsageMeter meter) {
     }
 
     static StepPlan of(List<ParamGroup> groups, Function<Parameter, List<MomentumEntry>> history,
-                       ModelClients clients, PriceTable prices) {
+                       ModelClients clients, PriceTable prices, Allowance allowance) {
         List<Object> order = new ArrayList<>();
         List<PlannedCall> calls = new ArrayList<>();
         UsageMeter meter = new UsageMeter();
@@ -34,7 +34,8 @@ record StepPlan(List<Object> order, List<PlannedCall> calls, UsageMeter meter) {
                     List<Gradient> grads = List.copyOf(param.grad());
                     Map<String, String> values = PromptValues.of(param, grads, history.apply(param), options);
                     List<ChatMessage> messages = options.messages().stream().map(m -> m.render(values)).toList();
-                    UpdateCall call = new UpdateCall(options.modelClient(), clients, messages, options.completionArgs(), prices, meter);
+                    UpdateCall call = new UpdateCall(options.modelClient(), clients, messages, options.completionArgs(), prices, meter,
+                            allowance);
                     PlannedCall planned = new PlannedCall(param, param.toVariable(), grads, options.momentum(), call);
                     order.add(planned);
                     calls.add(planned);

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The model call that improves one parameter, with the single re-ask when the reply breaks the output
  * contract. Every completion's usage goes to the meter as soon as it is known, so tokens are counted
- * whatever happens afterwards.
+ * whatever happens afterwards, and each call (the re-ask too) is made only while the step's
+ * {@link Allowance} is not used up.
  */
 final class UpdateCall {
 
@@ -18,15 +19,17 @@ final class UpdateCall {
     private final Map<String, Object> completionArgs;
     private final PriceTable prices;
     private final UsageMeter meter;
+    private final Allowance allowance;
 
     UpdateCall(String clientName, ModelClients clients, List<ChatMessage> messages,
-               Map<String, Object> completionArgs, PriceTable prices, UsageMeter meter) {
+               Map<String, Object> completionArgs, PriceTable prices, UsageMeter meter, Allowance allowance) {
         this.clientName = clientName;
         this.clients = clients;
         this.messages = List.copyOf(messages);
         this.completionArgs = completionArgs;
         this.prices = prices;
         this.meter = meter;
+        this.allowance = allowance;
     }
 
     /** The improved value; throws a {@link ModelCallException} when there is none. */
@@ -52,6 +55,9 @@ final class UpdateCall {
     }
 
     private Completion call(ModelClient client, List<ChatMessage> conversation) {
+        if (allowance.reachedBy(meter.snapshot())) {
+            throw new ModelCallException.BudgetReached("the session's budget was reached before this call, so it was not made");
+        }
         try {
             Completion completion = client.complete(conversation, completionArgs);
             String model = completion.model() != null ? completion.model() : requestedModel();

@@ -1,6 +1,6 @@
 package dev.textopt.session;
 
-import dev.textopt.config.StepProperties;
+import dev.textopt.optim.Allowance;
 import dev.textopt.optim.Closure;
 import dev.textopt.optim.ModelCallException;
 import dev.textopt.optim.MomentumEntry;
@@ -8,6 +8,7 @@ import dev.textopt.optim.ParamOutcome;
 import dev.textopt.optim.StepResult;
 import dev.textopt.optim.Tgd;
 import dev.textopt.session.StepRecord.StepFailure;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,7 +135,9 @@ public class StepService {
                 tx.executeWithoutResult(s -> result.grads().forEach((paramId, grads) -> store.replaceGrads(UUID.fromString(paramId), grads)));
                 return result;
             };
-            StepResult result = tgd.step(closure, new ProgressRecorder(store, tx, id, started.number()));
+            Budget budget = started.session().budget();
+            StepResult result = tgd.step(closure, new ProgressRecorder(store, tx, id, started.number()),
+                    budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent()));
             return finish(started, tgd, result);
         } catch (ClosureEndpoint.ClosureFailedException e) {
             fail(started, List.of(new StepFailure(null, "closure_failed", e.getMessage(), null)), Map.of());
@@ -153,8 +156,12 @@ public class StepService {
         Instant now = clock.instant();
         long durationMs = Duration.between(started.startedAt(), now).toMillis();
         if (result instanceof StepResult.Failed failed) {
-            var failures = failed.failures().stream().map(f -> failure(f.paramId(), f.cause())).toList();
+            var failures = failed.failures().stream().map(f -> StepFailures.of(f.paramId(), f.cause())).toList();
             fail(started, failures, failed.usage());
+            if (failed.failures().stream().anyMatch(f -> f.cause() instanceof ModelCallException.BudgetReached)) {
+                BigDecimal spent = started.session().spent().add(dev.textopt.optim.Usage.knownCost(failed.usage()));
+                throw BudgetExhaustedException.duringStep(spent, started.session().budget(), started.number(), failures);
+            }
             boolean timedOut = failed.failures().stream().allMatch(f -> f.cause() instanceof ModelCallException.Timeout);
             throw new StepFailedException(started.number(), failures.size() + " parameter update(s) failed; no parameter changed",
                     failures, timedOut);
@@ -253,24 +260,6 @@ public class StepService {
         var failure = new StepFailure(null, "abandoned",
                 "the step's lease ran out and another step took over the session before this one finished; nothing was applied", null);
         return new StepFailedException(started.number(), failure.detail(), List.of(failure), false);
-    }
-
-    static StepFailure failure(String paramId, ModelCallException cause) {
-        String reason;
-        if (cause instanceof ModelCallException.RateLimited) {
-            reason = "rate_limited";
-        } else if (cause instanceof ModelCallException.Timeout) {
-            reason = "timeout";
-        } else if (cause instanceof ModelCallException.UnusableReply) {
-            reason = "unusable_reply";
-        } else if (cause instanceof ModelCallException.NotConfigured) {
-            reason = "not_configured";
-        } else {
-            reason = "provider_error";
-        }
-        Integer status = cause instanceof ModelCallException.ProviderError p ? p.status()
-                : cause instanceof ModelCallException.RateLimited ? Integer.valueOf(429) : null;
-        return new StepFailure(paramId, reason, cause.getMessage(), status);
     }
 
     private static Map<String, Object> closurePayload(UUID id, int number, List<dev.textopt.optim.Parameter> params) {

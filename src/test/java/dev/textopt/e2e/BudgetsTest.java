@@ -1,5 +1,8 @@
 package dev.textopt.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
@@ -105,6 +108,37 @@ class BudgetsTest extends EndToEndTest {
 
         assertThat(api.get("/v1/optimizers/" + id).json()).isEqualTo(before);
         assertThat(api.post("/v1/optimizers/" + id + "/step", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStepThatReachesTheBudgetMakesNoFurtherModelCallsAndChangesNothing() {
+        String marker = "Per-call budget";
+        openAi.answer(marker, "<IMPROVED_VARIABLE>" + marker + ", spent.</IMPROVED_VARIABLE>", TOKENS, TOKENS);
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", marker + " 1.", "role", "prompt"),
+                Map.of("data", marker + " 2.", "role", "prompt"), Map.of("data", marker + " 3.", "role", "prompt")),
+                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o")), "budget", Map.of("amount", 0.01)));
+        String id = created.at("id");
+        for (int i = 0; i < 3; i++) {
+            api.post("/v1/optimizers/" + id + "/params/" + created.at("param_groups.0.params." + i + ".id") + "/grad", Map.of("data", "More."));
+        }
+        var calls = postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker));
+        int before = openAi.server().countRequestsMatching(calls.build()).getCount();
+
+        var step = api.post("/v1/optimizers/" + id + "/step", null);
+
+        assertThat(step.status()).as(step.raw()).isEqualTo(402);
+        assertThat(step.contentType()).startsWith("application/problem+json");
+        assertThat(step.<String>at("type")).endsWith("/budget-exhausted");
+        assertThat(step.<Integer>at("step")).isEqualTo(1);
+        assertThat(step.<List<Map<String, Object>>>at("failures")).extracting(f -> f.get("reason")).containsExactly("budget", "budget");
+        assertThat(step.<Number>at("spent.amount").doubleValue()).isEqualTo(CALL_COST);
+        assertThat(openAi.server().countRequestsMatching(calls.build()).getCount() - before)
+                .as("calls the provider got: the first only").isEqualTo(1);
+        var session = api.get("/v1/optimizers/" + id);
+        assertThat(session.<Integer>at("step_count")).isZero();
+        assertThat(session.<String>at("param_groups.0.params.0.data")).isEqualTo(marker + " 1.");
+        assertThat(session.<Number>at("budget.spent").doubleValue()).isEqualTo(CALL_COST);
+        assertThat(api.get("/v1/optimizers/" + id + "/steps/1").<String>at("status")).isEqualTo("failed");
     }
 
     @SuppressWarnings("unchecked")
