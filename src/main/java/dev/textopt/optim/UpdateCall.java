@@ -43,15 +43,24 @@ final class UpdateCall {
         Completion first = call(client, messages);
         Optional<String> value = ImprovedVariable.extract(first.text());
         if (value.isPresent()) {
-            return value.get();
+            return storable(value.get(), first.usage());
         }
         List<ChatMessage> reAsk = new ArrayList<>(messages);
         reAsk.add(ChatMessage.assistant(first.text()));
         reAsk.add(ChatMessage.user(ImprovedVariable.correction(first.text())));
         Completion second = call(client, reAsk);
-        return ImprovedVariable.extract(second.text()).orElseThrow(() -> new ModelCallException.UnusableReply(
+        String improved = ImprovedVariable.extract(second.text()).orElseThrow(() -> new ModelCallException.UnusableReply(
                 "the model answered twice without a value inside " + ImprovedVariable.OPEN + "…" + ImprovedVariable.CLOSE,
                 first.usage().plus(second.usage())));
+        return storable(improved, first.usage().plus(second.usage()));
+    }
+
+    /** A value that would not be stored as the model wrote it fails this call, not the service. */
+    private static String storable(String value, TokenUsage usage) {
+        StorableText.problem(value).ifPresent(problem -> {
+            throw new ModelCallException.UnusableReply("the model's new value " + problem, usage);
+        });
+        return value;
     }
 
     private Completion call(ModelClient client, List<ChatMessage> conversation) {

@@ -173,7 +173,7 @@ public class StepService {
         for (ParamOutcome outcome : applied.params()) {
             if (outcome instanceof ParamOutcome.Updated updated) {
                 UUID paramId = UUID.fromString(updated.id());
-                values.put(paramId, storable(updated.data()));
+                values.put(paramId, updated.data());
                 var state = tgd.state().get(updated.id());
                 buffers.put(paramId, state == null ? List.of() : state.momentumBuffer());
                 records.add(new StepParamRecord(paramId, "updated", null, updated.previousData(), updated.data(), updated.gradsUsed()));
@@ -234,11 +234,6 @@ public class StepService {
                 throw new ClosureEndpoint.ClosureFailedException("the closure's answer is over a limit: " + e.getMessage());
             }
         }
-    }
-
-    /** A model may answer the NUL character, which PostgreSQL text cannot hold; it carries no meaning in a prompt. */
-    private static String storable(String text) {
-        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     /**
