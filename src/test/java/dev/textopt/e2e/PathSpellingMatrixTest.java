@@ -132,6 +132,25 @@ class PathSpellingMatrixTest extends EndToEndTest {
         assertThat(prometheus.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void everySpellingOfAPostWithAnIdempotencyKeyIsRefusedOrReplayedSoItIsDoneOnce() throws Exception {
+        Target create = new Target("POST", "/v1/optimizers", false);
+        String idempotencyKey = "matrix-" + UUID.randomUUID();
+        String count = "SELECT count(*) FROM optimizer_session WHERE tenant = 'tenant-b'";
+        long before = jdbc.queryForObject(count, Long.class);
+        assertThat(send(create, "/v1/optimizers", "matrix-key-b", "Idempotency-Key", idempotencyKey).statusCode()).isEqualTo(201);
+        for (String spelled : spellings("/v1/optimizers")) {
+            var response = send(create, spelled, "matrix-key-b", "Idempotency-Key", idempotencyKey);
+            String what = spelled + " -> " + response.statusCode() + " " + response.body();
+            if (response.statusCode() == 201) {
+                assertThat(response.headers().firstValue("Idempotent-Replayed")).as(what).hasValue("true");
+            } else {
+                assertThat(response.statusCode()).as(what).isIn(400, 404, 422); // 422: the key was used for another URI
+            }
+        }
+        assertThat(jdbc.queryForObject(count, Long.class)).isEqualTo(before + 1);
+    }
+
     /** Every operation of the served OpenAPI description, in an order in which each finds what it needs. */
     @SuppressWarnings("unchecked")
     private List<Target> apiOperations() {
@@ -200,10 +219,13 @@ class PathSpellingMatrixTest extends EndToEndTest {
         return path.replace("{paramId}", ids.get("param_id")).replace("{number}", "1").replace("{n}", "1");
     }
 
-    private HttpResponse<String> send(Target target, String path, String key) throws Exception {
+    private HttpResponse<String> send(Target target, String path, String key, String... headers) throws Exception {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
         }
         if (target.method().equals("GET") || target.method().equals("DELETE")) {
             builder.method(target.method(), HttpRequest.BodyPublishers.noBody());
