@@ -107,6 +107,12 @@ class UiSignInTest extends PostgresTest {
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("TEXTOPT_UI=")
                 .contains("SameSite=Strict").doesNotContain("key-a-123456"));
 
+        assertThat(jdbc.queryForList("SELECT principal_name FROM spring_session WHERE principal_name IS NOT NULL", String.class))
+                .as("the stored sign-in names the tenant").contains("tenant-a");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session_attributes "
+                + "WHERE position(convert_to('key-a-123456', 'UTF8') in attribute_bytes) > 0", Long.class))
+                .as("stored sign-ins holding the key").isZero();
+
         var list = browser.get(port, "/ui");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(mine).doesNotContain(theirs).doesNotContain("key-a-123456");
