@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,21 +23,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final ProblemWriter problems;
 
-    BodySizeLimitFilter(HttpProperties properties) {
+    BodySizeLimitFilter(HttpProperties properties, ProblemWriter problems) {
         this.limit = properties.maxBodySize().toBytes();
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(413);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            String detail = new PayloadTooLargeException(limit).getMessage();
-            response.getWriter().write("{\"type\":\"" + Problems.BASE + "payload-too-large\",\"title\":\"Request body too large\","
-                    + "\"status\":413,\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+            problems.write(response, 413, "payload-too-large", "Request body too large", new PayloadTooLargeException(limit).getMessage(),
+                    request.getRequestURI());
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -60,13 +60,14 @@ class OpenApiConfiguration {
     /** The problem answers, shared in components/responses: status → (name, title, example detail). */
     private static final Map<String, List<String>> PROBLEMS = Map.ofEntries(
             Map.entry("400", List.of("BadRequest", "invalid-request", "Invalid request",
-                    "unknown field \"bogus\"; remove it (field names are snake_case)")),
+                    "params[0].data contains a lone surrogate (\\ud800) at character 5, which is not Unicode text and cannot be "
+                            + "stored; send valid UTF-8 / UTF-16")),
             Map.entry("402", List.of("BudgetSpent", "budget-exhausted", "Budget spent",
                     "this session has spent 5.01 USD of its budget of 5 USD; no further step starts")),
             Map.entry("429", List.of("TooManySteps", "too-many-steps", "Too many steps running",
                     "16 of your steps are running, the most allowed at once; retry when one has finished")),
             Map.entry("401", List.of("Unauthorized", "unauthorized", "Unauthorized",
-                    "send Authorization: Bearer <key> (API keys are configured)")),
+                    "send your API key as Authorization: Bearer <key>")),
             Map.entry("404", List.of("NotFound", "not-found", "Not found", "no optimizer session with this id")),
             Map.entry("409", List.of("Conflict", "step-running", "A step is running",
                     "a step of this session is running; retry when it has finished")),
@@ -93,8 +94,9 @@ class OpenApiConfiguration {
         }
         var components = new Components()
                 .addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("An API key from TEXTOPT_SECURITY_API_KEYS. Not needed in single-user mode "
-                                + "(no keys configured)."))
+                        .description("An API key from TEXTOPT_SECURITY_API_KEYS, as Authorization: Bearer <key>; it names "
+                                + "the tenant whose sessions the request sees. Without one, or with a wrong one: 401 with "
+                                + "WWW-Authenticate: Bearer. Not needed in single-user mode (no keys configured)."))
                 .addParameters("IdempotencyKey", new Parameter().in("header").name("Idempotency-Key").required(false)
                         .description("Any unique text. A retry with the same key and body gets the first answer "
                                 + "again (Idempotent-Replayed: true); the same key with another body is a 422; while "
@@ -199,9 +201,17 @@ class OpenApiConfiguration {
     private static ApiResponse problemResponse(String status, List<String> p) {
         var example = Map.of("type", Problems.BASE + p.get(1), "title", p.get(2), "status", Integer.parseInt(status),
                 "detail", p.get(3), "instance", "/v1/optimizers/6f1c2d1e-0000-4000-8000-000000000001");
-        String description = "409".equals(status)
-                ? "A step of this session is running, or a request with this Idempotency-Key is still being answered"
-                : p.get(2);
+        String description = switch (status) {
+            case "409" -> "A step of this session is running, or a request with this Idempotency-Key is still being answered";
+            case "400" -> "Invalid request: a field (named in errors), malformed JSON, text that cannot be stored as sent "
+                    + "(NUL, a lone surrogate), or an ambiguous path refused by the HTTP firewall (percent-encoding, ';', "
+                    + "'.' or '..' segments, '//', a backslash)";
+            case "401" -> "No API key, or not a valid one (with API keys configured); the answer carries "
+                    + "WWW-Authenticate: Bearer";
+            case "402" -> "The session's budget is spent: no step starts, or the step reached it part-way (then it has "
+                    + "step and failures with reason budget, and no parameter changed)";
+            default -> p.get(2);
+        };
         return new ApiResponse().description(description + " (application/problem+json)")
                 .content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(Schemas.ref("Problem")).example(example)));
@@ -280,7 +290,8 @@ class OpenApiConfiguration {
                     "params", new Schema<>().description("A list of Variables (one group) or a list of groups")
                             .oneOf(List.of(array(ref("Variable")), array(ref("ParamGroupRequest")))),
                     "defaults", ref("GroupOptions"),
-                    "budget", object("A spending limit: once the priced usage reaches it, steps are refused with 402",
+                    "budget", object("A spending limit, checked before every model call: once what the session spent on "
+                            + "priced calls reaches it, no further call is made and the step answers 402",
                             Map.of("amount", number("Amount, above 0"), "currency", string("USD (the default)")), "amount")), "params"));
             all.put("PatchRequest", object("Fields to change; those left out stay", Map.of(
                     "data", string(null), "role", string(null), "requires_grad", bool(null))));
@@ -302,7 +313,8 @@ class OpenApiConfiguration {
                     "usage", ref("UsageByClient")),
                     "id", "optimizer", "version", "step_count", "param_groups"));
             all.get("Session").addProperty("budget", nullable(object("The spending limit, if any, and what was spent",
-                    Map.of("amount", number(null), "currency", string(null), "spent", number(null)))));
+                    Map.of("amount", number(null), "currency", string(null), "spent", number(
+                            "What the session's model calls cost, in USD: only steps raise it, and an import never changes it")))));
             all.put("SessionPage", page("Session"));
             all.put("StepRequest", object("Options of a step", Map.of("closure", object(
                     "Evaluator to call first; its host must be allowed by the operator",

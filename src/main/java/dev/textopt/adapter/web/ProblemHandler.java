@@ -77,6 +77,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.PAYMENT_REQUIRED, "budget-exhausted", "Budget spent", e.getMessage());
         problem.setProperty("spent", Map.of("amount", e.spent().doubleValue(), "currency", e.budget().currency()));
         problem.setProperty("budget", Map.of("amount", e.budget().amount().doubleValue(), "currency", e.budget().currency()));
+        if (e.step() != null) {
+            problem.setProperty("step", e.step());
+            problem.setProperty("failures", e.failures().stream().map(Json::failure).toList());
+        }
         return problem;
     }
 

@@ -1,5 +1,6 @@
 package dev.textopt.adapter.web;
 
+import dev.textopt.optim.StorableText;
 import dev.textopt.session.BadRequestException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -12,11 +13,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * JSON may carry {@code \u0000}, PostgreSQL text cannot. Refusing it at the edge, with the field's
- * path, turns what would be a database error into a 400 that says what to change.
+ * JSON may carry text PostgreSQL would refuse or change: the NUL character ({@code \u0000}) and lone
+ * surrogates ({@code \ud800}). Every string of every request body, keys included, is checked here, in
+ * this one place, after the body is read and before any use case sees it: a 400 that names the field,
+ * instead of a database error or a value stored differently from what was acknowledged.
  */
 @ControllerAdvice
-class NulCharacterGuard extends RequestBodyAdviceAdapter {
+class StorableTextGuard extends RequestBodyAdviceAdapter {
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -32,9 +35,9 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter {
 
     static void check(Object value, String path) {
         if (value instanceof String text) {
-            if (text.indexOf('\u0000') >= 0) {
-                throw new BadRequestException(path, path + " contains the NUL character (\\u0000), which cannot be stored; remove it");
-            }
+            StorableText.problem(text).ifPresent(problem -> {
+                throw new BadRequestException(path, path + " " + problem);
+            });
         } else if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {
                 check(String.valueOf(k), path);
