@@ -42,21 +42,7 @@ public record StepRecord(
 
         /** A parameter's failed model call, by the kind of its failure. */
         static StepFailure of(String paramId, ModelCallException cause) {
-            String reason;
-            if (cause instanceof ModelCallException.RateLimited) {
-                reason = "rate_limited";
-            } else if (cause instanceof ModelCallException.Timeout) {
-                reason = "timeout";
-            } else if (cause instanceof ModelCallException.UnusableReply) {
-                reason = "unusable_reply";
-            } else if (cause instanceof ModelCallException.NotConfigured) {
-                reason = "not_configured";
-            } else {
-                reason = "provider_error";
-            }
-            Integer status = cause instanceof ModelCallException.ProviderError p ? p.status()
-                    : cause instanceof ModelCallException.RateLimited ? Integer.valueOf(429) : null;
-            return new StepFailure(paramId, reason, cause.getMessage(), status);
+            return new StepFailure(paramId, cause.reason(), cause.getMessage(), cause.providerStatus());
         }
     }
 }
