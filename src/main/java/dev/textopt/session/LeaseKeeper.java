@@ -1,6 +1,5 @@
 package dev.textopt.session;
 
-import dev.textopt.config.StepProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -35,11 +34,11 @@ class LeaseKeeper {
         return thread;
     });
 
-    LeaseKeeper(SessionStore store, TransactionTemplate tx, Clock clock, StepProperties properties) {
+    LeaseKeeper(SessionStore store, TransactionTemplate tx, Clock clock, StepSettings settings) {
         this.store = store;
         this.tx = tx;
         this.clock = clock;
-        this.timeout = properties.leaseTimeout();
+        this.timeout = settings.leaseTimeout();
     }
 
     /** The step lease's timeout. */

@@ -25,7 +25,7 @@ public class TgdFactory {
     private final String defaultClient;
 
     TgdFactory(ModelClients clients, PriceTable prices, ExecutorService modelCallExecutor,
-            dev.textopt.config.StepProperties steps) {
+            StepSettings steps) {
         this.clients = clients;
         this.prices = prices;
         this.settings = new TgdSettings(steps.maxConcurrentCalls(), modelCallExecutor);
