@@ -1,5 +1,7 @@
 package dev.textopt.config;
 
+import dev.textopt.adapter.web.HttpProperties;
+import dev.textopt.adapter.web.SecurityProperties;
 import dev.textopt.session.ClosureSettings;
 import dev.textopt.session.IdempotencySettings;
 import dev.textopt.session.LimitSettings;
@@ -36,6 +38,16 @@ class SettingsConfiguration {
     @Bean
     ClosureSettings closureSettings(Environment environment) {
         return bind(environment, "textopt.closure", ClosureSettings.class);
+    }
+
+    @Bean
+    HttpProperties httpProperties(Environment environment) {
+        return bind(environment, "textopt.http", HttpProperties.class);
+    }
+
+    @Bean
+    SecurityProperties securityProperties(Environment environment) {
+        return bind(environment, "textopt.security", SecurityProperties.class);
     }
 
     private static <T> T bind(Environment environment, String prefix, Class<T> type) {
