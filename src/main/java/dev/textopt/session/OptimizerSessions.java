@@ -60,7 +60,7 @@ public class OptimizerSessions {
     }
 
     @Transactional(readOnly = true)
-    public SessionStore.PageOf<StoredSession> list(int page, int size) {
+    public PageOf<StoredSession> list(int page, int size) {
         return store.list(page, size);
     }
 
@@ -188,7 +188,7 @@ public class OptimizerSessions {
     }
 
     @Transactional(readOnly = true)
-    public SessionStore.PageOf<StepRecord> history(UUID id, int page, int size) {
+    public PageOf<StepRecord> history(UUID id, int page, int size) {
         get(id);
         return store.history(id, page, size);
     }

@@ -117,8 +117,4 @@ public interface SessionStore {
 
     /** Marks steps left running by instances whose lease expired as failed; returns how many. */
     int failAbandonedSteps(Instant now);
-
-    /** A page of results, newest first. */
-    record PageOf<T>(List<T> items, int page, int size, long total) {
-    }
 }

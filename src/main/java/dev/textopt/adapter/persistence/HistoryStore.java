@@ -1,6 +1,6 @@
 package dev.textopt.adapter.persistence;
 
-import dev.textopt.session.SessionStore.PageOf;
+import dev.textopt.session.PageOf;
 import dev.textopt.session.StepParamRecord;
 import dev.textopt.session.StepRecord;
 import java.sql.Timestamp;

@@ -3,6 +3,7 @@ package dev.textopt.adapter.persistence;
 import dev.textopt.optim.Gradient;
 import dev.textopt.optim.MomentumEntry;
 import dev.textopt.optim.Usage;
+import dev.textopt.session.PageOf;
 import dev.textopt.session.SessionStore;
 import dev.textopt.session.StoredGroup;
 import dev.textopt.session.StoredParam;

@@ -5,7 +5,7 @@ import dev.textopt.optim.Gradient;
 import dev.textopt.optim.TokenUsage;
 import dev.textopt.optim.Usage;
 import dev.textopt.session.Budget;
-import dev.textopt.session.SessionStore.PageOf;
+import dev.textopt.session.PageOf;
 import dev.textopt.session.StoredGroup;
 import dev.textopt.session.StoredParam;
 import dev.textopt.session.StoredSession;
