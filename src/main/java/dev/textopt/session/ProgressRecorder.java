@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class ProgressRecorder implements StepProgress {
 
-    private final SessionStore store;
+    private final RecordHistoryPort history;
     private final TransactionTemplate tx;
     private final UUID sessionId;
     private final int number;
@@ -25,8 +25,8 @@ final class ProgressRecorder implements StepProgress {
     private volatile int written;
     private volatile int total = Integer.MAX_VALUE;
 
-    ProgressRecorder(SessionStore store, TransactionTemplate tx, UUID sessionId, int number) {
-        this.store = store;
+    ProgressRecorder(RecordHistoryPort history, TransactionTemplate tx, UUID sessionId, int number) {
+        this.history = history;
         this.tx = tx;
         this.sessionId = sessionId;
         this.number = number;
@@ -43,7 +43,7 @@ final class ProgressRecorder implements StepProgress {
         while (written < done.get() && done.get() < total && writing.compareAndSet(false, true)) {
             try {
                 int now = done.get();
-                tx.executeWithoutResult(s -> store.updateProgress(sessionId, number, now));
+                tx.executeWithoutResult(s -> history.updateProgress(sessionId, number, now));
                 written = now;
             } finally {
                 writing.set(false);

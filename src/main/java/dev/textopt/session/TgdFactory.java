@@ -10,7 +10,6 @@ import dev.textopt.optim.TgdSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.springframework.stereotype.Component;
@@ -66,9 +65,5 @@ public class TgdFactory {
 
     ModelClients clients() {
         return clients;
-    }
-
-    static Map<String, Object> options(dev.textopt.optim.ParamGroup group) {
-        return group.options();
     }
 }

@@ -8,11 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Immutable;
 
-/** A row of step_entry: one history entry of a session. */
+/** A row of step_entry: one history entry of a session, as {@link HistoryReads} reads it ({@link HistoryWrites} writes it). */
 @Entity
 @Table(name = "step_entry")
+@Immutable
 class StepEntryEntity {
 
     @Id
@@ -35,12 +36,11 @@ class StepEntryEntity {
     int paramsDone;
     @Column(name = "restored_to")
     Integer restoredTo;
-    @ColumnTransformer(write = "?::jsonb")
     String loss;
-    @ColumnTransformer(write = "?::jsonb")
     String usage;
-    @ColumnTransformer(write = "?::jsonb")
     String error;
+    @Column(name = "idempotency_key")
+    String idempotencyKey;
 
     protected StepEntryEntity() {
     }
