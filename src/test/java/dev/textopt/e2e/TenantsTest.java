@@ -106,4 +106,17 @@ class TenantsTest extends PostgresTest {
         assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/actuator/prometheus", "key-b-456", null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void healthShowsItsDetailsOnlyToACallerWithAKey() throws Exception {
+        var open = send("GET", "/actuator/health", null, null);
+        assertThat(open.statusCode()).isEqualTo(200);
+        assertThat(open.body()).as("which parts are up, for probes and load balancers").contains("\"db\"", "\"diskSpace\"")
+                .as("but not the database, the working directory or the disk").doesNotContain("\"details\"", "\"path\"", "\"free\"");
+        var readiness = send("GET", "/actuator/health/readiness", null, null);
+        assertThat(readiness.body()).contains("\"db\"").doesNotContain("\"details\"");
+        var withKey = send("GET", "/actuator/health", "key-b-456", null);
+        assertThat(withKey.statusCode()).isEqualTo(200);
+        assertThat(withKey.body()).contains("\"details\"", "\"free\"");
+    }
 }
