@@ -24,7 +24,7 @@ import io.micrometer.core.instrument.Metrics;
 
 /**
  * Turns {@code textopt.model-clients} into the {@link ConfiguredModelClients} bean, and
- * {@code textopt.prices} into the core's {@link PriceTable}. The clients {@code openai} and {@code anthropic}
+ * {@code textopt.prices} and {@code textopt.price-list} into the core's {@link PriceTable}. The clients {@code openai} and {@code anthropic}
  * always exist; unless configured otherwise they take their key and base URL from
  * {@code OPENAI_API_KEY} / {@code OPENAI_BASE_URL} and {@code ANTHROPIC_API_KEY} / {@code ANTHROPIC_BASE_URL}.
  * A missing key does not stop the service: the client reports it and refuses calls.
@@ -56,6 +56,7 @@ public class ModelClientsConfiguration {
                 throw new IllegalStateException("textopt.prices." + model + ": " + e.getMessage(), e);
             }
         });
+        prices.putAll(PriceList.parse(properties.priceList()));
         return new PriceTable(prices);
     }
 
