@@ -139,9 +139,13 @@ public class OptimizerSessions {
         return history.page(id, page, size);
     }
 
+    /** Entry 0, the creation, is made up from the values the parameters were created with; the others are stored. */
     @Transactional(readOnly = true)
     public StepRecord historyEntry(UUID id, int number) {
         StoredSession session = get(id);
+        if (number == 0) {
+            return StepRecord.creation(session.createdAt(), history.valuesAfter(id, 0));
+        }
         return history.entry(id, number)
                 .orElseThrow(() -> new HistoryEntryNotFoundException(id, number, session.historyCount()));
     }

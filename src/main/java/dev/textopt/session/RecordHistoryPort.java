@@ -13,8 +13,8 @@ public interface RecordHistoryPort {
     /** A new entry; a step's keeps the {@code Idempotency-Key} of the request that started it (null: none). */
     void insert(UUID sessionId, StepRecord entry, String idempotencyKey);
 
-    /** A running step's progress: how many of its parameters are done. */
-    void updateProgress(UUID sessionId, int number, int paramsDone);
+    /** A running step's progress: of the {@code total} parameters it calls the model for, how many calls have ended. */
+    void updateProgress(UUID sessionId, int number, int done, int total);
 
     /** The end of a running step: its outcome and what it did to each parameter. */
     void finish(UUID sessionId, StepRecord entry);

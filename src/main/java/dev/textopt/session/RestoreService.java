@@ -49,7 +49,7 @@ public class RestoreService {
         changes.setParamValues(id, values);
         Instant now = clock.instant();
         history.insert(id, new StepRecord(changes.nextHistoryNumber(id), StepRecord.Kind.RESTORE, StepRecord.Status.SUCCEEDED, now, now,
-                0L, records.size(), records.size(), number, null, Map.of(), List.of(), records));
+                0L, 0, 0, number, null, Map.of(), List.of(), records));
         changes.touch(id, now);
         return locks.lock(id).orElseThrow();
     }

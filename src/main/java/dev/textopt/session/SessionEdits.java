@@ -67,7 +67,7 @@ class SessionEdits {
         Instant now = clock.instant();
         if (!data.equals(param.data())) {
             history.insert(id, new StepRecord(changes.nextHistoryNumber(id), StepRecord.Kind.EDIT, StepRecord.Status.SUCCEEDED, now, now,
-                    0L, 1, 1, null, null, Map.of(), List.of(),
+                    0L, 0, 0, null, null, Map.of(), List.of(),
                     List.of(new StepParamRecord(paramId, "edited", null, param.data(), data, List.of()))));
         }
         changes.touch(id, now);

@@ -52,9 +52,9 @@ class StepFinisher {
     }
 
     /** Applies a succeeded step; records a failed one and throws what the client is answered. */
-    StepOutcome finish(Started started, Tgd tgd, StepResult result) {
+    StepOutcome finish(Started started, Tgd tgd, StepResult result, ProgressRecorder progress) {
         if (result instanceof StepResult.Failed failed) {
-            throw failed(started, failed);
+            throw failed(started, failed, progress);
         }
         var applied = (StepResult.Applied) result;
         UUID id = started.session().id();
@@ -82,7 +82,7 @@ class StepFinisher {
             apply.setParamValuesAndMomentum(values, buffers);
             apply.addUsage(id, applied.usage());
             history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
-                    started.startedAt(), now, durationMs, records.size(), records.size(), null, applied.loss(), applied.usage(),
+                    started.startedAt(), now, durationMs, values.size(), values.size(), null, applied.loss(), applied.usage(),
                     List.of(), records));
             leases.releaseLease(id, started.leaseOwner(), now, true);
             return true;
@@ -95,9 +95,9 @@ class StepFinisher {
     }
 
     /** Model calls failed: 402 if the budget stopped them, else 502 (504 if every one timed out). */
-    private RuntimeException failed(Started started, StepResult.Failed failed) {
+    private RuntimeException failed(Started started, StepResult.Failed failed, ProgressRecorder progress) {
         var failures = failed.failures().stream().map(f -> StepFailure.of(f.paramId(), f.cause())).toList();
-        fail(started, failures, failed.usage());
+        fail(started, progress, failures, failed.usage());
         if (failed.failures().stream().anyMatch(f -> f.cause() instanceof ModelCallException.BudgetReached)) {
             BigDecimal spent = started.session().spent().add(Usage.knownCost(failed.usage()));
             return BudgetExhaustedException.duringStep(spent, started.session().budget(), started.number(), failures);
@@ -108,29 +108,29 @@ class StepFinisher {
     }
 
     /** The closure failed: recorded, and returned as what the client is answered (502). */
-    StepFailedException closureFailed(Started started, ClosureEndpoint.ClosureFailedException e) {
+    StepFailedException closureFailed(Started started, ProgressRecorder progress, ClosureEndpoint.ClosureFailedException e) {
         var failure = new StepFailure(null, "closure_failed", e.getMessage(), null);
-        fail(started, List.of(failure), Map.of());
+        fail(started, progress, List.of(failure), Map.of());
         return new StepFailedException(started.number(), "the closure failed: " + e.getMessage(), List.of(failure), false);
     }
 
     /** The step stopped before it had a result, by a bug: recorded, so that the session is free again. */
-    void stoppedUnexpectedly(Started started) {
-        fail(started, List.of(new StepFailure(null, "internal_error", "the step stopped unexpectedly; nothing was applied", null)),
+    void stoppedUnexpectedly(Started started, ProgressRecorder progress) {
+        fail(started, progress, List.of(new StepFailure(null, "internal_error", "the step stopped unexpectedly; nothing was applied", null)),
                 Map.of());
     }
 
-    /** A failed step still records what it cost and why it failed; no parameter or momentum changes. */
-    private void fail(Started started, List<StepFailure> failures, Map<String, Usage> usage) {
+    /** A failed step still records what it cost, how far it got and why it failed; no parameter or momentum changes. */
+    private void fail(Started started, ProgressRecorder progress, List<StepFailure> failures, Map<String, Usage> usage) {
         UUID id = started.session().id();
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
             boolean holds = stillHolds(started, now);
             apply.addUsage(id, usage); // spent all the same, even when the step lost its lease
             if (holds) { // otherwise the step that took over owns the session and already marked this entry failed
-                history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED,
-                        started.startedAt(), now, Duration.between(started.startedAt(), now).toMillis(), 0, 0, null, null, usage,
-                        failures, List.of()));
+                long durationMs = Duration.between(started.startedAt(), now).toMillis();
+                history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED, started.startedAt(),
+                        now, durationMs, progress.total(), progress.done(), null, null, usage, failures, List.of()));
                 leases.releaseLease(id, started.leaseOwner(), now, false);
             }
         });

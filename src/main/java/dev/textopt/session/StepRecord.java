@@ -6,11 +6,14 @@ import dev.textopt.optim.Usage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One entry of a session's history: a step (running, succeeded or failed), a restore, or a hand edit
- * of a parameter's value. They share one sequence of numbers; entry 0 is the session's creation and
- * is not stored.
+ * of a parameter's value. They share one sequence of numbers; entry 0 is the session's creation, which
+ * is not stored but made up from the values the parameters were created with ({@link #creation}).
+ * {@code paramsTotal} is the number of parameters the entry calls the model for (0 but for steps), and
+ * {@code paramsDone} how many of those calls have ended.
  */
 public record StepRecord(
         int number,
@@ -27,7 +30,7 @@ public record StepRecord(
         List<StepFailure> failures,
         List<StepParamRecord> params) {
 
-    public enum Kind { STEP, RESTORE, EDIT }
+    public enum Kind { STEP, RESTORE, EDIT, CREATE }
 
     public enum Status { RUNNING, SUCCEEDED, FAILED }
 
@@ -35,6 +38,13 @@ public record StepRecord(
         usage = usage == null ? Map.of() : Map.copyOf(usage);
         failures = failures == null ? List.of() : List.copyOf(failures);
         params = params == null ? List.of() : List.copyOf(params);
+    }
+
+    /** Entry 0: the session as created, with each parameter it was created with and its first value. */
+    static StepRecord creation(Instant createdAt, Map<UUID, String> initialValues) {
+        return new StepRecord(0, Kind.CREATE, Status.SUCCEEDED, createdAt, createdAt, 0L, 0, 0, null, null, Map.of(), List.of(),
+                initialValues.entrySet().stream().map(v -> new StepParamRecord(v.getKey(), "created", null, null, v.getValue(), List.of()))
+                        .toList());
     }
 
     /** Why a step failed: a parameter's model call, or the step as a whole (paramId null), e.g. its closure. */

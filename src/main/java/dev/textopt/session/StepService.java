@@ -83,18 +83,19 @@ public class StepService {
     private StepOutcome run(Started started, URI closureUrl) {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
+        var progress = new ProgressRecorder(history, tx, id, started.number(), started.total());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
             Closure closure = closureUrl == null ? null : closures.of(closureUrl, id, started.number());
             Budget budget = started.session().budget();
-            StepResult result = tgd.step(closure, new ProgressRecorder(history, tx, id, started.number()),
+            StepResult result = tgd.step(closure, progress,
                     budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent()));
-            return finisher.finish(started, tgd, result);
+            return finisher.finish(started, tgd, result, progress);
         } catch (ClosureEndpoint.ClosureFailedException e) {
-            throw finisher.closureFailed(started, e);
+            throw finisher.closureFailed(started, progress, e);
         } catch (StepFailedException | BudgetExhaustedException e) {
             throw e; // the step's end is recorded
         } catch (RuntimeException e) {
-            finisher.stoppedUnexpectedly(started);
+            finisher.stoppedUnexpectedly(started, progress);
             throw e;
         }
     }

@@ -21,8 +21,11 @@ class StepStarter {
     sealed interface Begun permits Started, Earlier {
     }
 
-    /** A step of its own: the snapshot it runs on, its history number, and the lease it holds. */
-    record Started(StoredSession session, int number, String leaseOwner, Instant startedAt) implements Begun {
+    /**
+     * A step of its own: the snapshot it runs on, its history number, the lease it holds, and the
+     * parameters it calls the model for, as far as it can tell before a closure answers.
+     */
+    record Started(StoredSession session, int number, String leaseOwner, Instant startedAt, int total) implements Begun {
     }
 
     record Earlier(StepRecord entry) implements Begun {
@@ -86,7 +89,7 @@ class StepStarter {
             int total = (int) session.params().stream().filter(p -> calls(p, withClosure)).count();
             history.insert(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
                     total, 0, null, null, Map.of(), List.of(), List.of()), idempotencyKey);
-            return new Started(session, number, owner, now);
+            return new Started(session, number, owner, now, total);
         });
     }
 

@@ -43,9 +43,9 @@ class HistoryWrites implements RecordHistoryPort {
     }
 
     @Override
-    public void updateProgress(UUID sessionId, int number, int paramsDone) {
-        jdbc.update("UPDATE step_entry SET params_done = ? WHERE session_id = ? AND number = ? AND status = 'running'",
-                paramsDone, sessionId, number);
+    public void updateProgress(UUID sessionId, int number, int done, int total) {
+        jdbc.update("UPDATE step_entry SET params_done = ?, params_total = ? WHERE session_id = ? AND number = ? AND status = 'running'",
+                done, total, sessionId, number);
     }
 
     /** The end of a running entry: its outcome, in one statement, and what it did to each parameter. */
