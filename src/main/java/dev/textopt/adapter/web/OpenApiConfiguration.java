@@ -337,9 +337,9 @@ class OpenApiConfiguration {
             all.put("StepAccepted", object("A step started with Prefer: respond-async", Map.of(
                     "step", integer(null), "status", string(null).example("running"),
                     "location", string("The history entry to poll")), "step", "status", "location"));
-            all.put("HistoryEntry", object("One entry of the history: a step, a restore or a hand edit", Map.of(
+            all.put("HistoryEntry", object("One entry of the history: a step, a restore, a hand edit, or (entry 0) the creation", Map.of(
                     "step", integer("Entry number; 0 is the creation"),
-                    "kind", string(null)._enum(List.of("step", "restore", "edit")),
+                    "kind", string(null)._enum(List.of("step", "restore", "edit", "create")),
                     "status", string(null).example("succeeded"),
                     "started_at", dateTime(), "finished_at", nullable(dateTime()),
                     "duration_ms", nullable(integer(null)),
