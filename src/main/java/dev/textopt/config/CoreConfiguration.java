@@ -1,6 +1,7 @@
 package dev.textopt.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,9 +13,10 @@ import org.springframework.context.annotation.Configuration;
 @org.springframework.scheduling.annotation.EnableScheduling
 class CoreConfiguration {
 
+    /** In microseconds, as PostgreSQL keeps time: an instant answered right away reads the same later. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     /**
