@@ -3,11 +3,11 @@
  * package that owns transactions.
  *
  * <h2>Use cases</h2>
- * Public, called by the web adapter and the web view: {@link dev.textopt.session.OptimizerSessions}
+ * Public, called by the web adapter and the web view: {@link OptimizerSessions}
  * (create, read, delete, append gradients, export, history; the changes by hand go through
- * {@code SessionEdits}), {@link dev.textopt.session.StepService} (a step: {@code StepStarter}, the model
- * calls, {@code StepFinisher}), {@link dev.textopt.session.RestoreService} and
- * {@link dev.textopt.session.Idempotency}. A use case owns its settings as a plain record
+ * {@code SessionEdits}), {@link StepService} (a step: {@code StepStarter}, the model
+ * calls, {@code StepFinisher}), {@link RestoreService} and
+ * {@link Idempotency}. A use case owns its settings as a plain record
  * ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings}, {@code ClosureSettings});
  * config binds {@code textopt.*} to them and nothing here knows config.
  *
