@@ -6,51 +6,39 @@ import dev.textopt.session.ClosureSettings;
 import dev.textopt.session.IdempotencySettings;
 import dev.textopt.session.LimitSettings;
 import dev.textopt.session.StepSettings;
+import java.util.Map;
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * Binds the {@code textopt.*} properties to the settings records their owners declare. The records are
- * plain Java with their defaults and checks in their constructors; Spring's binder reads the properties
- * in any form (YAML, {@code --textopt.step.lease-timeout=5m}, {@code TEXTOPT_STEP_LEASETIMEOUT=5m}) and
- * hands what is missing over as null. A refused value stops the start with a message naming the property.
+ * Binds the {@code textopt.*} properties to the settings records their owners declare, one bean each.
+ * The records are plain Java with their defaults and checks in their constructors; Spring's binder reads
+ * the properties in any form (YAML, {@code --textopt.step.lease-timeout=5m},
+ * {@code TEXTOPT_STEP_LEASETIMEOUT=5m}) and hands what is missing over as null. A refused value stops the
+ * start with a message naming the property.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SettingsConfiguration.Registrar.class)
 class SettingsConfiguration {
 
-    @Bean
-    StepSettings stepSettings(Environment environment) {
-        return bind(environment, "textopt.step", StepSettings.class);
-    }
+    /** Each settings record, and the prefix of its properties. */
+    static final Map<Class<?>, String> PREFIXES = Map.of(StepSettings.class, "textopt.step", LimitSettings.class, "textopt.limits",
+            IdempotencySettings.class, "textopt.idempotency", ClosureSettings.class, "textopt.closure",
+            HttpProperties.class, "textopt.http", SecurityProperties.class, "textopt.security");
 
-    @Bean
-    LimitSettings limitSettings(Environment environment) {
-        return bind(environment, "textopt.limits", LimitSettings.class);
-    }
+    static final class Registrar implements BeanRegistrar {
 
-    @Bean
-    IdempotencySettings idempotencySettings(Environment environment) {
-        return bind(environment, "textopt.idempotency", IdempotencySettings.class);
-    }
+        @Override
+        public void register(BeanRegistry registry, Environment environment) {
+            PREFIXES.forEach((type, prefix) -> bind(registry, environment, type, prefix));
+        }
 
-    @Bean
-    ClosureSettings closureSettings(Environment environment) {
-        return bind(environment, "textopt.closure", ClosureSettings.class);
-    }
-
-    @Bean
-    HttpProperties httpProperties(Environment environment) {
-        return bind(environment, "textopt.http", HttpProperties.class);
-    }
-
-    @Bean
-    SecurityProperties securityProperties(Environment environment) {
-        return bind(environment, "textopt.security", SecurityProperties.class);
-    }
-
-    private static <T> T bind(Environment environment, String prefix, Class<T> type) {
-        return Binder.get(environment).bindOrCreate(prefix, type);
+        private static <T> void bind(BeanRegistry registry, Environment environment, Class<T> type, String prefix) {
+            registry.registerBean(type, spec -> spec.supplier(context -> Binder.get(environment).bindOrCreate(prefix, type)));
+        }
     }
 }
