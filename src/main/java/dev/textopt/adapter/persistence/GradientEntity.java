@@ -1,7 +1,6 @@
 package dev.textopt.adapter.persistence;
 
 import dev.textopt.optim.Gradient;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -26,7 +25,6 @@ class GradientEntity {
     String data;
     String role;
     String context;
-    @Column(name = "created_at")
     Instant createdAt;
 
     protected GradientEntity() {

@@ -28,7 +28,7 @@ class ParamEntity {
 
     @Id
     UUID id;
-    @Column(name = "session_id", updatable = false)
+    @Column(updatable = false)
     UUID sessionId;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "group_id")
@@ -36,13 +36,11 @@ class ParamEntity {
     int position;
     String data;
     String role;
-    @Column(name = "requires_grad")
     boolean requiresGrad;
-    @Column(name = "initial_data", updatable = false)
+    @Column(updatable = false)
     String initialData;
-    @Column(name = "added_at_entry", updatable = false)
+    @Column(updatable = false)
     int addedAtEntry;
-    @Column(name = "momentum_buffer")
     @ColumnTransformer(write = "?::jsonb")
     String momentumBuffer;
 

@@ -36,23 +36,18 @@ class SessionEntity {
     String tenant;
     String optimizer;
     long version;
-    @Column(name = "history_count")
     int historyCount;
     @ColumnTransformer(write = "?::jsonb")
     String defaults;
-    @Column(name = "created_at")
     Instant createdAt;
-    @Column(name = "updated_at")
     Instant updatedAt;
-    @Column(name = "budget_amount")
     BigDecimal budgetAmount;
-    @Column(name = "budget_currency")
     String budgetCurrency;
-    @Column(name = "step_count", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     int stepCount;
-    @Column(name = "lease_owner", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     String leaseOwner;
-    @Column(name = "lease_expires_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     Instant leaseExpiresAt;
     @Column(insertable = false, updatable = false)
     BigDecimal spent;

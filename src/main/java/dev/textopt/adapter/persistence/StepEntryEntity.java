@@ -1,6 +1,5 @@
 package dev.textopt.adapter.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,27 +18,19 @@ class StepEntryEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
-    @Column(name = "session_id")
     UUID sessionId;
     int number;
     String kind;
     String status;
-    @Column(name = "started_at")
     Instant startedAt;
-    @Column(name = "finished_at")
     Instant finishedAt;
-    @Column(name = "duration_ms")
     Long durationMs;
-    @Column(name = "params_total")
     int paramsTotal;
-    @Column(name = "params_done")
     int paramsDone;
-    @Column(name = "restored_to")
     Integer restoredTo;
     String loss;
     String usage;
     String error;
-    @Column(name = "idempotency_key")
     String idempotencyKey;
 
     protected StepEntryEntity() {

@@ -1,6 +1,5 @@
 package dev.textopt.adapter.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -17,15 +16,12 @@ import org.hibernate.annotations.Immutable;
 class StepParamEntity {
 
     @Id
-    @Column(name = "step_id")
     Long stepId;
     @Id
     int position;
-    @Column(name = "param_id")
     UUID paramId;
     String status;
     String reason;
-    @Column(name = "previous_data")
     String previousData;
     String data;
     String grads;

@@ -23,6 +23,7 @@
  *       no SQL write of a step or an append can slip in between its read and its commit.</li>
  * </ul>
  *
- * <p>The schema belongs to the Flyway migrations in db/migration.
+ * <p>The schema belongs to the Flyway migrations in db/migration. Entity fields are named after their
+ * columns by Spring Boot's naming strategy ({@code historyCount} is history_count).
  */
 package dev.textopt.adapter.persistence;
