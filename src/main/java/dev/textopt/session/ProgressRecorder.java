@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A running step's progress in its history entry, so that pollers see it move: {@code total}, the
  * parameters the step calls the model for, and {@code done}, how many of those calls have ended. The
  * entry starts with the total the step can see; with a closure that is every parameter with
- * requires_grad, and once the closure has answered, the parameters it left with feedback are written
- * if they are fewer.
+ * requires_grad, and once the closure has answered, the count of those that then have feedback is
+ * written if it differs.
  * One write at a time: a call that finishes while another is writing leaves its count to that writer,
  * which writes the latest count before it lets go. Calls that end together (a whole wave of a step)
  * cost one or two updates of the entry's row instead of one each, all queued on that row's lock.
