@@ -44,9 +44,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
                     ? keys.tenantFor(header.substring(7).trim()) : java.util.Optional.<String>empty();
             if (found.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"textopt\"");
-                IdempotencyFilter.problem(response, 401, "unauthorized", "Unauthorized", header == null
+                ProblemWriter.write(response, Problems.of(ProblemType.UNAUTHORIZED, header == null
                         ? "send your API key as Authorization: Bearer <key>"
-                        : "the API key is not valid; check it, or ask the operator for one");
+                        : "the API key is not valid; check it, or ask the operator for one"));
                 return;
             }
             tenant = found.get();

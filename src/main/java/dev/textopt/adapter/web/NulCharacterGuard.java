@@ -1,9 +1,13 @@
 package dev.textopt.adapter.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.textopt.session.BadRequestException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
@@ -47,8 +51,9 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter {
         } else if (value != null && value.getClass().isRecord()) {
             for (RecordComponent component : value.getClass().getRecordComponents()) {
                 try {
-                    component.getAccessor().setAccessible(true);
-                    check(component.getAccessor().invoke(value), path.equals("body") ? snake(component.getName()) : path + "." + snake(component.getName()));
+                    Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    check(accessor.invoke(value), pathOf(path, component));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + component, e);
                 }
@@ -56,7 +61,13 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter {
         }
     }
 
-    private static String snake(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    /** The path of a component as the client wrote it: an unwrapped one, or one that is the whole value, adds nothing. */
+    private static String pathOf(String path, RecordComponent component) {
+        Method accessor = component.getAccessor();
+        if (accessor.isAnnotationPresent(JsonUnwrapped.class) || accessor.isAnnotationPresent(JsonValue.class)) {
+            return path;
+        }
+        String name = component.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return path.equals("body") ? name : path + "." + name;
     }
 }

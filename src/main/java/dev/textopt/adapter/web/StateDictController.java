@@ -28,20 +28,17 @@ class StateDictController {
 
     @GetMapping
     @Operation(operationId = "getStateDict", summary = "Export the state dict (parameters as indices, no API key)")
-    Map<String, Object> export(@PathVariable UUID id) {
-        return sessions.stateDict(id);
-    }
-
-    record LoadRequest(Map<String, Object> stateDict, Map<String, String> modelClients) {
+    StateDictJson export(@PathVariable UUID id) {
+        return StateDictJson.of(sessions.stateDict(id));
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "loadStateDict", summary = "load_state_dict: validated whole before anything changes")
-    Map<String, Object> load(@PathVariable UUID id, @RequestBody LoadRequest request) {
+    SessionJson load(@PathVariable UUID id, @RequestBody LoadStateDictRequest request) {
         if (request.stateDict() == null) {
             throw new BadRequestException("state_dict", "state_dict is required: the object GET …/state-dict returns");
         }
         var clients = request.modelClients() == null ? Map.<String, String>of() : request.modelClients();
-        return Json.session(sessions.loadStateDict(id, request.stateDict(), clients));
+        return SessionJson.of(sessions.loadStateDict(id, request.stateDict().tree(), clients));
     }
 }

@@ -1,0 +1,20 @@
+package dev.textopt.adapter.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
+import java.math.BigDecimal;
+
+/** A new session: afnio's {@code TGD(params, **defaults)}, and an optional budget. */
+@Schema(description = "A new session")
+record CreateRequest(
+        @Schema(description = "The optimizer; only tgd", example = "tgd") @Nullable String optimizer,
+        @Schema(description = "A list of Variables (one group) or a list of groups",
+                oneOf = {VariableJson[].class, ParamGroupRequest[].class}) ParamsJson params,
+        @Nullable GroupOptionsJson defaults,
+        @Nullable BudgetRequest budget) {
+
+    @Schema(description = "A spending limit: once the priced usage reaches it, steps are refused with 402")
+    record BudgetRequest(@Schema(description = "Amount, above 0") BigDecimal amount,
+                         @Schema(description = "USD (the default)") @Nullable String currency) {
+    }
+}
