@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         if (keys.enabled()) {
             String header = request.getHeader("Authorization");
             var found = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? keys.tenantFor(header.substring(7).trim()) : java.util.Optional.<String>empty();
+                    ? keys.tenantFor(header.substring(7).trim()) : Optional.<String>empty();
             if (found.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"textopt\"");
                 ProblemWriter.write(response, Problems.of(ProblemType.UNAUTHORIZED, header == null

@@ -1,6 +1,7 @@
 package dev.textopt.adapter.web;
 
 import dev.textopt.config.SecurityProperties;
+import dev.textopt.session.ApiKeyLookup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * key is hashed and compared with every stored hash in constant time, so timing tells nothing.
  */
 @Component
-class ApiKeys implements dev.textopt.session.ApiKeyLookup {
+class ApiKeys implements ApiKeyLookup {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
 

@@ -21,6 +21,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,8 +32,9 @@ import java.util.Set;
  * <ul>
  * <li>A record named {@code FooJson} is the schema {@code Foo}; {@code PageJson<FooJson>} is {@code FooPage}.</li>
  * <li>Every component of a record is required, except those that may be null ({@link Nullable}, which
- * also makes them nullable), may be left out ({@code @JsonInclude(NON_NULL)}), or are unwrapped.</li>
- * <li>{@code Object} is any JSON value, not an object.</li>
+ * also makes them nullable), may be left out ({@code @JsonInclude(NON_NULL)} on them or their record),
+ * or are unwrapped.</li>
+ * <li>{@code Object} is any JSON value, not an object; {@link OneOf} says which values a component takes.</li>
  * <li>The three shapes a record cannot show: one gradient or a list ({@link GradRequest}), a list of
  * Variables or of groups ({@link CreateRequest#params()}), a pair as a two-item array ({@link StateDictJson.MomentumEntryJson}).</li>
  * </ul>
@@ -80,13 +82,12 @@ final class ApiModelResolver extends ModelResolver {
             if (property == null) {
                 continue;
             }
-            io.swagger.v3.oas.annotations.media.Schema annotated = component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
-            io.swagger.v3.oas.annotations.media.ArraySchema annotatedArray = component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.ArraySchema.class);
-            if (annotated != null && annotated.oneOf().length > 0) {
-                property = oneOf(context, annotated.oneOf()).description(annotated.description());
+            OneOf choices = component.getAnnotation(OneOf.class);
+            if (choices != null && List.class.isAssignableFrom(component.getType())) {
+                property.setItems(oneOf(context, choices.value()));
+            } else if (choices != null) {
+                property = oneOf(context, choices.value()).description(property.getDescription());
                 model.getProperties().put(name, property);
-            } else if (annotatedArray != null && annotatedArray.schema().oneOf().length > 0) {
-                property.setItems(oneOf(context, annotatedArray.schema().oneOf()).description(annotatedArray.schema().description()));
             } else if (component.getGenericType() instanceof ParameterizedType map && component.getType() == Map.class
                     && map.getActualTypeArguments()[1] == Object.class) {
                 property.setAdditionalProperties(new Schema<>()); // an open map: any JSON value
@@ -115,9 +116,13 @@ final class ApiModelResolver extends ModelResolver {
 
     private static boolean optional(RecordComponent component) {
         AnnotatedElement accessor = component.getAccessor(); // where Jackson's annotations on a component end up
-        JsonInclude include = accessor.getAnnotation(JsonInclude.class);
         return component.isAnnotationPresent(Nullable.class) || accessor.isAnnotationPresent(JsonUnwrapped.class)
-                || (include != null && include.value() == JsonInclude.Include.NON_NULL);
+                || leftOutWhenNull(accessor) || leftOutWhenNull(component.getDeclaringRecord());
+    }
+
+    private static boolean leftOutWhenNull(AnnotatedElement element) {
+        JsonInclude include = element.getAnnotation(JsonInclude.class);
+        return include != null && include.value() == JsonInclude.Include.NON_NULL;
     }
 
     private Schema define(ModelConverterContext context, JavaType type, Schema schema) {

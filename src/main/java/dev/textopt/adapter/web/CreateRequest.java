@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 @Schema(description = "A new session")
 record CreateRequest(
         @Schema(description = "The optimizer; only tgd", example = "tgd") @Nullable String optimizer,
-        @Schema(description = "A list of Variables (one group) or a list of groups",
-                oneOf = {VariableJson[].class, ParamGroupRequest[].class}) ParamsJson params,
+        @Schema(description = "A list of Variables (one group) or a list of groups")
+        @OneOf({VariableJson[].class, ParamGroupRequest[].class}) ParamsJson params,
         @Nullable GroupOptionsJson defaults,
         @Nullable BudgetRequest budget) {
 

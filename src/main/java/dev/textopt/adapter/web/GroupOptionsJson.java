@@ -1,7 +1,6 @@
 package dev.textopt.adapter.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ record GroupOptionsJson(
     @Schema(description = "One optimizer prompt message; its texts are templates")
     record MessageJson(
             @Schema(allowableValues = {"system", "user", "assistant"}) String role,
-            @ArraySchema(schema = @Schema(description = "A text, or a Variable whose data is the text",
-                    oneOf = {String.class, VariableJson.class})) List<Object> content) {
+            @Schema(description = "Texts, or Variables whose data is the text") @OneOf({String.class, VariableJson.class})
+            List<Object> content) {
     }
 
     /** The options as the core keeps them: a tree with only the options given. */

@@ -7,7 +7,7 @@ import jakarta.annotation.Nullable;
 /** What the closure said about the parameters; absent (null) without a closure. */
 @Schema(description = "The closure's loss")
 record LossJson(
-        @Schema(description = "A number or a text, as the evaluator gave it", oneOf = {Double.class, String.class}) Object score,
+        @Schema(description = "A number or a text, as the evaluator gave it") @OneOf({Double.class, String.class}) Object score,
         @Nullable String explanation) {
 
     static LossJson of(Loss loss) {

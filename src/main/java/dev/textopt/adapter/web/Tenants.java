@@ -1,5 +1,6 @@
 package dev.textopt.adapter.web;
 
+import dev.textopt.session.CurrentTenant;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The tenant a request acts for, as {@link ApiKeyFilter} established it. */
@@ -10,6 +11,6 @@ final class Tenants {
 
     static String current(HttpServletRequest request) {
         Object tenant = request.getAttribute(ApiKeyFilter.TENANT_ATTRIBUTE);
-        return tenant == null ? dev.textopt.session.CurrentTenant.SINGLE_USER : tenant.toString();
+        return tenant == null ? CurrentTenant.SINGLE_USER : tenant.toString();
     }
 }
