@@ -26,12 +26,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
-# start_fake PORT LATENCY_MS
+# start_fake PORT LATENCY_MS: scripts/fake_model.py, the fake model (its /stats times every call)
 start_fake() {
-  python3 "$BENCH_DIR/fake_openai.py" --port "$1" --latency-ms "$2" > "$RESULTS/fake-$1.log" 2>&1 &
+  python3 "$ROOT/scripts/fake_model.py" "$1" --latency-ms "$2" > "$RESULTS/fake-$1.log" 2>&1 &
   _pids+=($!)
-  for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$1/stats" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "fake OpenAI did not start" >&2; return 1
+  for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$1/health" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "the fake model did not start" >&2; return 1
 }
 
 # start_textopt NAME PORT FAKE_PORT [--prop=value...]; uses SPRING_DATASOURCE_URL when set

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks textopt's HTTP API from the outside, as CI does: starts a fake OpenAI and a textopt, then runs
+# Checks textopt's HTTP API from the outside, as CI does: starts the fake model (scripts/fake_model.py)
+# and a textopt, then runs
 #   1. redocly lint on the served /v3/api-docs (rules: clients/redocly.yaml)
 #   2. the Postman collection with newman (clients/postman/)
 #   3. the Python client's tests (clients/python/)
@@ -9,7 +10,7 @@
 #
 #   scripts/ci-api-checks.sh
 #
-# Environment: API_CHECKS_PORT (textopt, default 18182), API_CHECKS_FAKE_PORT (fake OpenAI, 18181),
+# Environment: API_CHECKS_PORT (textopt, default 18182), API_CHECKS_FAKE_PORT (fake model, 18181),
 # JAVA_OPTS (passed to textopt). Reports land in target/api-checks/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -68,12 +69,12 @@ echo "=== npm ci --prefix clients"
 npm ci --prefix clients --no-audit --no-fund --loglevel=error > "$out/npm-ci.log" 2>&1 \
   || { cat "$out/npm-ci.log" >&2; echo "ci-api-checks: npm ci failed" >&2; exit 1; }
 
-echo "=== starting the fake OpenAI on $fake_port and textopt '$name' on $port"
-python3 scripts/fake_openai.py "$fake_port" > "$out/fake-openai.log" 2>&1 &
+echo "=== starting the fake model on $fake_port and textopt '$name' on $port"
+python3 scripts/fake_model.py "$fake_port" > "$out/fake-model.log" 2>&1 &
 fake_pid=$!
 for _ in $(seq 1 50); do
   curl -fs "http://127.0.0.1:$fake_port/health" >/dev/null 2>&1 && break
-  kill -0 "$fake_pid" 2>/dev/null || { cat "$out/fake-openai.log" >&2; exit 1; }
+  kill -0 "$fake_pid" 2>/dev/null || { cat "$out/fake-model.log" >&2; exit 1; }
   sleep 0.1
 done
 # With an API key, so that every client is checked sending it.

@@ -4,13 +4,14 @@
 #
 #   scripts/service.sh start NAME PORT [--textopt.some.property=value ...]
 #   scripts/service.sh stop NAME
+#   scripts/service.sh classpath     # prints the classpath it starts textopt with
 #
 # State lives in target/services/NAME/ (pid, log, data). Start waits until /actuator/health is UP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cmd=${1:?usage: service.sh start|stop NAME [PORT args...]}
-name=${2:?service name}
+cmd=${1:?usage: service.sh start|stop NAME [PORT args...] | classpath}
+name=${2:-}
 dir="target/services/$name"
 
 classpath() {
@@ -24,7 +25,11 @@ classpath() {
 }
 
 case "$cmd" in
+  classpath)
+    classpath
+    ;;
   start)
+    : "${name:?service name}"
     port=${3:?port}
     shift 3
     mkdir -p "$dir"
@@ -48,6 +53,7 @@ case "$cmd" in
     exit 1
     ;;
   stop)
+    : "${name:?service name}"
     [ -f "$dir/pid" ] || exit 0
     pid=$(cat "$dir/pid")
     if kill -0 "$pid" 2>/dev/null; then
@@ -58,7 +64,7 @@ case "$cmd" in
     rm -f "$dir/pid"
     ;;
   *)
-    echo "usage: service.sh start|stop NAME [PORT args...]" >&2
+    echo "usage: service.sh start|stop NAME [PORT args...] | classpath" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,5 @@
 """Tests of textopt_client against a live textopt at TEXTOPT_URL (default http://localhost:8080) whose
-model client answers steps (scripts/ci-api-checks.sh runs it with scripts/fake_openai.py).
+model client answers steps (scripts/ci-api-checks.sh runs it with scripts/fake_model.py).
 
     TEXTOPT_URL=http://127.0.0.1:18182 python3 -m unittest -v test_textopt_client
 """

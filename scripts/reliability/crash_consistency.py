@@ -26,7 +26,6 @@ import socket
 import sys
 import threading
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 import rel  # noqa: E402
@@ -218,7 +217,7 @@ def main():
               "embedded PostgreSQL left running: %s" % (java_pid, len(acked_appends), APPENDS, len(acked_steps),
                                                           len(accepted_async), left or "no"), flush=True)
 
-        urllib.request.urlopen("http://127.0.0.1:%d/fast" % fake_port, timeout=5).read()
+        rel.control_fake(fake_port, fast=True)  # the SLEEP=50 steps are over: let the restarted JVM's steps run
         java_pid = rel.service_start(NAME, port, fake_port, lease)
         if left and rel.alive(left):
             rel.fail("the PostgreSQL %d the dead JVM left running is still running after the restart" % left)

@@ -13,7 +13,7 @@ import urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SERVICE = os.path.join(ROOT, "scripts", "service.sh")
-FAKE = os.path.join(ROOT, "scripts", "reliability", "fake_openai.py")
+FAKE = os.path.join(ROOT, "scripts", "fake_model.py")
 
 
 class Api:
@@ -55,18 +55,28 @@ def fail(message):
     sys.exit(1)
 
 
-def start_fake(port, min_delay, max_delay):
-    process = subprocess.Popen([sys.executable, FAKE, str(port), str(min_delay), str(max_delay)],
+def start_fake(port, min_delay_s, max_delay_s):
+    """scripts/fake_model.py answering every step with a new value (v-<n>): a torn step cannot hide
+    behind a value that an earlier step already wrote."""
+    process = subprocess.Popen([sys.executable, FAKE, str(port), "--optimizer", "unique",
+                                "--latency-ms", str(min_delay_s * 1000), "--latency-max-ms", str(max_delay_s * 1000)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 10
     while time.time() < deadline:
         try:
-            urllib.request.urlopen("http://127.0.0.1:%d/count" % port, timeout=1).read()
+            urllib.request.urlopen("http://127.0.0.1:%d/health" % port, timeout=1).read()
             return process
         except OSError:
             time.sleep(0.1)
     process.kill()
     fail("the fake OpenAI server did not start on port %d" % port)
+
+
+def control_fake(port, **settings):
+    """Changes the fake model's behaviour at run time (POST /control; see scripts/fake_model.py)."""
+    request = urllib.request.Request("http://127.0.0.1:%d/control" % port, data=json.dumps(settings).encode(),
+                                     method="POST", headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=5).read()
 
 
 def stop_process(process):
@@ -80,11 +90,14 @@ def stop_process(process):
             process.wait(timeout=10)
 
 
-def service_start(name, port, fake_port, *props):
+def service_start(name, port, fake_port, *props, env=None):
+    """Starts textopt NAME on PORT with the fake model server; env adds environment variables
+    (e.g. SPRING_DATASOURCE_URL, to share a database instead of an embedded one of its own)."""
     args = [SERVICE, "start", name, str(port),
             "--textopt.model-clients.openai.base-url=http://127.0.0.1:%d/v1" % fake_port,
             "--textopt.model-clients.openai.api-key=sk-fake-reliability-0123456789"] + list(props)
-    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=180,
+                            env=dict(os.environ, **(env or {})))
     if result.returncode != 0:
         fail("service.sh start %s failed:\n%s%s" % (name, result.stdout, result.stderr))
     return service_pid(name)

@@ -5,22 +5,26 @@
 #
 #   scripts/reliability/run-all.sh            # after ./mvnw verify (or any build of target/classes)
 #
-# Needs a JDK 17, python3 and curl. Everything listens on 127.0.0.1 only. Takes about 2-4 minutes;
-# each check has its own time limit. RELIABILITY_SKIP_COMPILE=1 skips the compile step.
+# Needs a JDK 17, python3 and curl; the load-balancer check installs haproxy with apt-get when it is
+# missing. Everything listens on 127.0.0.1 only. Takes about 4-7 minutes; each check has its own time
+# limit. RELIABILITY_SKIP_COMPILE=1 skips the compile step (the checks need target/classes and
+# target/test-classes).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
 # C1 only: a textopt JVM starts markedly faster, and these checks measure behaviour, not speed.
 export JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1}"
 
+services=(rel-crash rel-sigterm rel-ha-a rel-ha-b)
 cleanup() {
-  scripts/service.sh stop rel-crash >/dev/null 2>&1 || true
-  scripts/service.sh stop rel-sigterm >/dev/null 2>&1 || true
+  for service in "${services[@]}"; do
+    scripts/service.sh stop "$service" >/dev/null 2>&1 || true
+  done
 }
 trap cleanup EXIT
 
 if [ "${RELIABILITY_SKIP_COMPILE:-0}" != 1 ]; then
-  ./mvnw -B -ntp -q compile || { echo "reliability: compile failed" >&2; exit 1; }
+  ./mvnw -B -ntp -q test-compile || { echo "reliability: compile failed" >&2; exit 1; }
 fi
 
 failed=()
@@ -35,7 +39,7 @@ run() {
   else
     failed+=("$name")
     summaries+=("FAIL $name ($((SECONDS - t0))s): $(grep -m1 '^FAIL' "$log" || tail -1 "$log")")
-    for service in rel-crash rel-sigterm; do
+    for service in "${services[@]}"; do
       if [ -f "target/services/$service/log" ]; then
         echo "--- last lines of target/services/$service/log"
         tail -20 "target/services/$service/log"
@@ -47,6 +51,7 @@ run() {
 
 run crash-consistency 240 scripts/reliability/crash_consistency.py
 run sigterm 150 scripts/reliability/sigterm.py
+run ha-failover 300 scripts/reliability/ha_failover.py
 
 echo "== reliability summary"
 printf '%s\n' "${summaries[@]}"
@@ -54,5 +59,5 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "reliability: FAILED: ${failed[*]}" >&2
   exit 1
 fi
-rm -rf target/services/rel-crash target/services/rel-sigterm
+for service in "${services[@]}" rel-ha; do rm -rf "target/services/$service"; done
 echo "reliability: all checks passed"

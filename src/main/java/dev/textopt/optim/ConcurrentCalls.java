@@ -10,15 +10,16 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * Runs a step's model calls at the same time on an executor, at most {@code maxInFlight} at once. The
- * permit is taken by the submitting thread, so waiting calls queue here instead of occupying executor
- * threads. Every task gets an outcome; none is lost to an exception.
+ * Runs model calls at the same time on an executor, at most {@code maxInFlight} at once: a step's updates,
+ * a forward pass's items, a judge's or a backward pass's calls. The permit is taken by the submitting
+ * thread, so waiting calls queue here instead of occupying executor threads. Every call gets an outcome;
+ * none is lost to an exception. One instance bounds one batch of calls.
  */
-final class ConcurrentCalls {
+public final class ConcurrentCalls {
 
     /** A call's value, or the reason it failed. */
-    record Outcome(String value, ModelCallException failure) {
-        boolean ok() {
+    public record Outcome<T>(T value, ModelCallException failure) {
+        public boolean ok() {
             return failure == null;
         }
     }
@@ -26,52 +27,57 @@ final class ConcurrentCalls {
     private final Semaphore permits;
     private final Executor executor;
 
-    ConcurrentCalls(int maxInFlight, Executor executor) {
+    public ConcurrentCalls(int maxInFlight, Executor executor) {
         this.permits = new Semaphore(maxInFlight);
         this.executor = executor;
     }
 
+    /** The outcomes in the order of {@code calls}. */
+    public <T> List<Outcome<T>> runAll(List<? extends Supplier<? extends T>> calls) {
+        return runAll(calls, (index, ok) -> { });
+    }
+
     /** The outcomes in the order of {@code calls}; {@code finished} hears (index, ok) as each call ends. */
-    List<Outcome> runAll(List<Supplier<String>> calls, BiConsumer<Integer, Boolean> finished) {
-        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+    public <T> List<Outcome<T>> runAll(List<? extends Supplier<? extends T>> calls, BiConsumer<Integer, Boolean> finished) {
+        List<CompletableFuture<Outcome<T>>> futures = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
-            Supplier<String> call = calls.get(i);
+            Supplier<? extends T> call = calls.get(i);
             int index = i;
             try {
                 permits.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 futures.add(CompletableFuture.completedFuture(
-                        new Outcome(null, new ModelCallException.Timeout("the step was interrupted before this call started"))));
+                        new Outcome<>(null, new ModelCallException.Timeout("interrupted before this call started"))));
                 continue;
             }
             try {
                 futures.add(CompletableFuture.supplyAsync(() -> runOne(call, index, finished), executor));
             } catch (RejectedExecutionException e) {
                 permits.release();
-                futures.add(CompletableFuture.completedFuture(new Outcome(null,
+                futures.add(CompletableFuture.completedFuture(new Outcome<>(null,
                         new ModelCallException.ProviderError("no thread to run the call: " + e.getMessage(), null))));
             }
         }
         return futures.stream().map(CompletableFuture::join).toList();
     }
 
-    private Outcome runOne(Supplier<String> call, int index, BiConsumer<Integer, Boolean> finished) {
-        Outcome outcome;
+    private <T> Outcome<T> runOne(Supplier<? extends T> call, int index, BiConsumer<Integer, Boolean> finished) {
+        Outcome<T> outcome;
         try {
-            outcome = new Outcome(call.get(), null);
+            outcome = new Outcome<>(call.get(), null);
         } catch (ModelCallException e) {
-            outcome = new Outcome(null, e);
+            outcome = new Outcome<>(null, e);
         } catch (RuntimeException e) {
-            // An adapter bug must not leave the step half-applied; report it like a provider failure.
-            outcome = new Outcome(null, new ModelCallException.ProviderError("unexpected error: " + e, null));
+            // An adapter bug must not leave a batch half-applied; report it like a provider failure.
+            outcome = new Outcome<>(null, new ModelCallException.ProviderError("unexpected error: " + e, null));
         } finally {
             permits.release();
         }
         try {
             finished.accept(index, outcome.ok());
         } catch (RuntimeException ignored) {
-            // Progress reporting is best effort and must not change the step's outcome.
+            // Progress reporting is best effort and must not change the batch's outcome.
         }
         return outcome;
     }

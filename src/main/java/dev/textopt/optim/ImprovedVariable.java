@@ -2,11 +2,14 @@ package dev.textopt.optim;
 
 import java.util.Optional;
 
-/** Reads the output contract: the new value between {@code <IMPROVED_VARIABLE>} and its closing tag. */
-final class ImprovedVariable {
+/** The step's output contract: the new value between {@code <IMPROVED_VARIABLE>} and its closing tag. */
+final class ImprovedVariable implements ReplyContract<String> {
 
-    static final String OPEN = "<IMPROVED_VARIABLE>";
-    static final String CLOSE = "</IMPROVED_VARIABLE>";
+    static final ImprovedVariable CONTRACT = new ImprovedVariable();
+
+    private static final String TAG = "IMPROVED_VARIABLE";
+    static final String OPEN = TaggedText.open(TAG);
+    static final String CLOSE = TaggedText.close(TAG);
 
     private ImprovedVariable() {
     }
@@ -16,15 +19,9 @@ final class ImprovedVariable {
      * newline is stripped at each end: models often put the value on its own line, but any other
      * whitespace may matter to the prompt being optimized.
      */
-    static Optional<String> extract(String reply) {
-        int open = reply.indexOf(OPEN);
-        int close = open < 0 ? -1 : reply.indexOf(CLOSE, open + OPEN.length());
-        if (close < 0) {
-            return Optional.empty();
-        }
-        String value = reply.substring(open + OPEN.length(), close);
-        value = stripOneNewline(value);
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    @Override
+    public Optional<String> read(String reply) {
+        return TaggedText.inside(reply, TAG).map(ImprovedVariable::stripOneNewline).filter(v -> !v.isEmpty());
     }
 
     private static String stripOneNewline(String value) {
@@ -42,11 +39,17 @@ final class ImprovedVariable {
     }
 
     /** What the re-ask tells the model, so it knows what went wrong and what is expected. */
-    static String correction(String reply) {
-        String what = reply.contains(OPEN) && reply.contains(CLOSE)
+    @Override
+    public String correction(String reply) {
+        String what = TaggedText.hasBoth(reply, TAG)
                 ? "Your reply had nothing between " + OPEN + " and " + CLOSE + "."
                 : "Your reply did not contain the improved variable between " + OPEN + " and " + CLOSE + ".";
         return what + " Answer again with the complete improved value of the variable between " + OPEN
                 + " and " + CLOSE + ", and nothing else inside the tags.";
+    }
+
+    @Override
+    public String expected() {
+        return "a value inside " + OPEN + "…" + CLOSE;
     }
 }

@@ -57,10 +57,23 @@ public abstract sealed class ModelCallException extends RuntimeException {
         }
     }
 
-    /** The model answered, but not in the output contract (no {@code <IMPROVED_VARIABLE>}), even after the re-ask. */
+    /**
+     * The model answered, but not in the output contract (e.g. no {@code <IMPROVED_VARIABLE>}, no usable
+     * {@code <SCORE>}, no {@code <FEEDBACK>}), even after the re-ask.
+     */
     public static final class UnusableReply extends ModelCallException {
         public UnusableReply(String message, TokenUsage usage) {
             super(message, usage);
+        }
+    }
+
+    /**
+     * The session may not spend more: thrown instead of calling the model, by whatever the session layer
+     * wraps around a client to check its budget before each call. Reported with reason {@code budget}.
+     */
+    public static final class BudgetSpent extends ModelCallException {
+        public BudgetSpent(String message) {
+            super(message, TokenUsage.NONE);
         }
     }
 

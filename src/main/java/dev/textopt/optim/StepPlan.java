@@ -15,7 +15,7 @@ import java.util.function.Function;
 record StepPlan(List<Object> order, List<PlannedCall> calls, UsageMeter meter) {
 
     /** A parameter's call, with what it was built from: the value before the step and the grads used. */
-    record PlannedCall(Parameter param, Variable snapshot, List<Gradient> grads, int momentum, UpdateCall call) {
+    record PlannedCall(Parameter param, Variable snapshot, List<Gradient> grads, int momentum, ContractCall<String> call) {
     }
 
     static StepPlan of(List<ParamGroup> groups, Function<Parameter, List<MomentumEntry>> history,
@@ -34,25 +34,26 @@ record StepPlan(List<Object> order, List<PlannedCall> calls, UsageMeter meter) {
                     List<Gradient> grads = List.copyOf(param.grad());
                     Map<String, String> values = PromptValues.of(param, grads, history.apply(param), options);
                     List<ChatMessage> messages = options.messages().stream().map(m -> m.render(values)).toList();
-                    UpdateCall call = new UpdateCall(options.modelClient(), clients, messages, options.completionArgs(), prices, meter);
+                    ContractCall<String> call = new ContractCall<>(options.modelClient(), options.completionArgs(), messages,
+                            ImprovedVariable.CONTRACT, clients, prices, meter);
                     PlannedCall planned = new PlannedCall(param, param.toVariable(), grads, options.momentum(), call);
                     order.add(planned);
                     calls.add(planned);
-                    meter.add(options.modelClient(), Usage.NONE); // registers the client in parameter order
+                    meter.register(options.modelClient()); // in parameter order
                 }
             }
         }
         return new StepPlan(List.copyOf(order), List.copyOf(calls), meter);
     }
 
-    StepResult result(List<ConcurrentCalls.Outcome> outcomes, Loss loss, Map<String, List<Gradient>> closureGrads) {
+    StepResult result(List<ConcurrentCalls.Outcome<String>> outcomes, Loss loss, Map<String, List<Gradient>> closureGrads) {
         List<ParamOutcome> params = new ArrayList<>();
         List<ParamFailure> failures = new ArrayList<>();
         for (Object slot : order) {
             if (slot instanceof ParamOutcome.Skipped skipped) {
                 params.add(skipped);
             } else if (slot instanceof PlannedCall planned) {
-                ConcurrentCalls.Outcome outcome = outcomes.get(calls.indexOf(planned));
+                ConcurrentCalls.Outcome<String> outcome = outcomes.get(calls.indexOf(planned));
                 if (outcome.ok()) {
                     params.add(new ParamOutcome.Updated(planned.param().id(), planned.snapshot().data(), outcome.value(), planned.grads()));
                 } else {

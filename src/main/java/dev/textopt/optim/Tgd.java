@@ -106,8 +106,8 @@ public class Tgd extends Optimizer {
         }
         StepPlan plan = StepPlan.of(paramGroups(), p -> momentumBuffer(p.id()), clients, prices);
         progress.started(plan.calls().size());
-        List<Supplier<String>> calls = plan.calls().stream().map(c -> (Supplier<String>) c.call()::run).toList();
-        List<ConcurrentCalls.Outcome> outcomes = new ConcurrentCalls(settings.maxConcurrentCalls(), settings.executor())
+        List<Supplier<String>> calls = plan.calls().stream().map(c -> (Supplier<String>) () -> c.call().run().value()).toList();
+        List<ConcurrentCalls.Outcome<String>> outcomes = new ConcurrentCalls(settings.maxConcurrentCalls(), settings.executor())
                 .runAll(calls, (i, ok) -> progress.paramFinished(plan.calls().get(i).param().id(), ok));
         StepResult result = plan.result(outcomes, loss, closureGrads);
         result.usage().forEach(this::addUsage);

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps a running step's lease alive. The lease expires after {@code textopt.step.lease-timeout}
- * unless renewed, so a step whose instance died frees its session; a live step renews it every third
- * of that time, however long its model calls take.
+ * Keeps leases alive: a running step's lease on its session, and a request's claim on its
+ * {@code Idempotency-Key}. A lease expires after its timeout unless renewed, so that what an instance
+ * held when it died is freed; a live holder renews it every third of that time, however long its work
+ * takes. One thread renews them all.
  */
 @Component
 class LeaseKeeper {
@@ -41,23 +42,30 @@ class LeaseKeeper {
         this.timeout = properties.leaseTimeout();
     }
 
+    /** The step lease's timeout. */
     Duration timeout() {
         return timeout;
     }
 
-    /** A lease owner: this instance plus a step-unique part. */
+    /** A lease owner: this instance plus a holder-unique part. */
     String newOwner() {
         return instance + "/" + UUID.randomUUID();
     }
 
-    /** Renews the lease until the returned handle is closed. */
+    /** Renews the step lease until the returned handle is closed. */
     Heartbeat keep(UUID sessionId, String owner) {
-        long period = Math.max(1, timeout.toMillis() / 3);
+        return keep("the step lease of session " + sessionId, timeout,
+                () -> store.renewLease(sessionId, owner, clock.instant().plus(timeout)));
+    }
+
+    /** Runs {@code renew} (in a transaction of its own) every third of {@code leaseTimeout} until the handle is closed. */
+    Heartbeat keep(String what, Duration leaseTimeout, Runnable renew) {
+        long period = Math.max(1, leaseTimeout.toMillis() / 3);
         ScheduledFuture<?> task = scheduler.scheduleAtFixedRate(() -> {
             try {
-                tx.executeWithoutResult(s -> store.renewLease(sessionId, owner, clock.instant().plus(timeout)));
+                tx.executeWithoutResult(s -> renew.run());
             } catch (RuntimeException e) {
-                log.warn("Could not renew the step lease of session {}: {}", sessionId, e.getClass().getSimpleName());
+                log.warn("Could not renew {}: {}", what, e.getClass().getSimpleName());
             }
         }, period, period, TimeUnit.MILLISECONDS);
         return () -> task.cancel(false);

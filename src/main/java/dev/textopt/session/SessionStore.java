@@ -89,7 +89,15 @@ public interface SessionStore {
     /** Reserves the next history number. */
     int nextHistoryNumber(UUID sessionId);
 
-    void insertHistory(UUID sessionId, StepRecord entry);
+    default void insertHistory(UUID sessionId, StepRecord entry) {
+        insertHistory(sessionId, entry, null);
+    }
+
+    /** A new entry; a step's keeps the {@code Idempotency-Key} of the request that started it (null: none). */
+    void insertHistory(UUID sessionId, StepRecord entry, String idempotencyKey);
+
+    /** The step, running or succeeded, that a request with this {@code Idempotency-Key} started on the session. */
+    Optional<StepRecord> stepStartedBy(UUID sessionId, String idempotencyKey);
 
     void finishHistory(UUID sessionId, StepRecord entry);
 

@@ -1,6 +1,7 @@
 package dev.textopt.session;
 
 import dev.textopt.optim.Loss;
+import dev.textopt.optim.ModelCallException;
 import dev.textopt.optim.Usage;
 import java.time.Instant;
 import java.util.List;
@@ -38,5 +39,24 @@ public record StepRecord(
 
     /** Why a step failed: a parameter's model call, or the step as a whole (paramId null), e.g. its closure. */
     public record StepFailure(String paramId, String reason, String detail, Integer providerStatus) {
+
+        /** A parameter's failed model call, by the kind of its failure. */
+        static StepFailure of(String paramId, ModelCallException cause) {
+            String reason;
+            if (cause instanceof ModelCallException.RateLimited) {
+                reason = "rate_limited";
+            } else if (cause instanceof ModelCallException.Timeout) {
+                reason = "timeout";
+            } else if (cause instanceof ModelCallException.UnusableReply) {
+                reason = "unusable_reply";
+            } else if (cause instanceof ModelCallException.NotConfigured) {
+                reason = "not_configured";
+            } else {
+                reason = "provider_error";
+            }
+            Integer status = cause instanceof ModelCallException.ProviderError p ? p.status()
+                    : cause instanceof ModelCallException.RateLimited ? Integer.valueOf(429) : null;
+            return new StepFailure(paramId, reason, cause.getMessage(), status);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.textopt.session;
 
-import dev.textopt.config.StepProperties;
 import dev.textopt.optim.Closure;
 import dev.textopt.optim.ModelCallException;
 import dev.textopt.optim.MomentumEntry;
@@ -16,8 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,8 +33,7 @@ public class StepService {
 
     private final SessionStore store;
     private final TgdFactory factory;
-    private final ClosurePolicy closurePolicy;
-    private final ClosureEndpoint closureEndpoint;
+    private final StepClosures closures;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final LeaseKeeper leases;
@@ -41,14 +41,13 @@ public class StepService {
     private final StepMetrics metrics;
     private final Limits limits;
 
-    StepService(SessionStore store, TgdFactory factory, ClosurePolicy closurePolicy, ClosureEndpoint closureEndpoint,
+    StepService(SessionStore store, TgdFactory factory, StepClosures closures,
             TransactionTemplate tx, Clock clock, LeaseKeeper leases,
             @org.springframework.beans.factory.annotation.Qualifier("backgroundSteps") java.util.concurrent.Executor background,
             StepMetrics metrics, Limits limits) {
         this.store = store;
         this.factory = factory;
-        this.closurePolicy = closurePolicy;
-        this.closureEndpoint = closureEndpoint;
+        this.closures = closures;
         this.tx = tx;
         this.clock = clock;
         this.leases = leases;
@@ -57,20 +56,27 @@ public class StepService {
         this.limits = limits;
     }
 
-    /** Runs a step to its end. {@code closureUrl} may be null. */
-    public StepOutcome step(UUID id, String closureUrl) {
-        URI closure = closureUrl == null ? null : closurePolicy.check(closureUrl);
-        Started started = start(id, closure != null);
-        return run(started, closure);
+    /**
+     * Runs a step to its end. {@code closureUrl} may be null; so may {@code idempotencyKey}, the key of
+     * the request: a step that an earlier request with it started is not run again (see {@link #start}).
+     */
+    public StepOutcome step(UUID id, String closureUrl, String idempotencyKey) {
+        URI closure = closureUrl == null ? null : closures.check(closureUrl);
+        Begun begun = start(id, closure != null, idempotencyKey);
+        return begun instanceof Earlier earlier ? StepOutcome.replayOf(earlier.entry()) : run((Started) begun, closure);
     }
 
     /**
      * Starts a step and returns its number at once; the step runs on in the background (and goes on
      * if the client disconnects). Its history entry shows {@code running} with progress, then the result.
      */
-    public int stepAsync(UUID id, String closureUrl) {
-        URI closure = closureUrl == null ? null : closurePolicy.check(closureUrl);
-        Started started = start(id, closure != null);
+    public StepStart stepAsync(UUID id, String closureUrl, String idempotencyKey) {
+        URI closure = closureUrl == null ? null : closures.check(closureUrl);
+        Begun begun = start(id, closure != null, idempotencyKey);
+        if (begun instanceof Earlier earlier) {
+            return new StepStart(earlier.entry().number(), earlier.entry().status(), true);
+        }
+        Started started = (Started) begun;
         background.execute(() -> {
             try {
                 run(started, closure);
@@ -79,31 +85,55 @@ public class StepService {
                 log.debug("Asynchronous step {} of session {} failed: {}", started.number(), id, e.getMessage());
             }
         });
-        return started.number();
+        return new StepStart(started.number(), StepRecord.Status.RUNNING, false);
     }
 
-    private record Started(StoredSession session, int number, String leaseOwner, Instant startedAt) {
+    /** What a step request found: a step of its own to run, or the one an earlier request with its key ran. */
+    private sealed interface Begun permits Started, Earlier {
     }
 
-    private Started start(UUID id, boolean withClosure) {
+    private record Started(StoredSession session, int number, String leaseOwner, Instant startedAt) implements Begun {
+    }
+
+    private record Earlier(StepRecord entry) implements Begun {
+    }
+
+    /**
+     * Takes the session's lease and records the running step, with the request's key. A key that already
+     * started a step on this session (a retry whose first attempt's answer was lost with its instance)
+     * starts none: a succeeded step is answered again, a running one is "in progress"; only a step that
+     * failed (or was abandoned by its dead instance once its lease ran out) is run anew.
+     */
+    private Begun start(UUID id, boolean withClosure, String idempotencyKey) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a step must not run inside a transaction: it would hold it through its model calls");
+        }
         String owner = leases.newOwner();
         return tx.execute(status -> {
             StoredSession session = store.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+            Instant now = clock.instant();
+            // Before taking the lease: afterwards this session's lease is ours and unexpired, so the entry
+            // left running by a dead holder of the lease we are taking over would not match. And before
+            // looking for the key's step, which is failed, not running, once its dead instance's lease ran out.
+            store.failAbandonedSteps(now);
+            var earlier = idempotencyKey == null ? Optional.<StepRecord>empty() : store.stepStartedBy(id, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (earlier.get().status() == StepRecord.Status.RUNNING) {
+                    throw new RequestInProgressException(earlier.get().number());
+                }
+                return new Earlier(earlier.get());
+            }
             requireUsableClients(session, withClosure);
             if (session.budget() != null && session.spent().compareTo(session.budget().amount()) >= 0) {
                 throw new BudgetExhaustedException(session.spent(), session.budget());
             }
-            Instant now = clock.instant();
-            // Before taking the lease: afterwards this session's lease is ours and unexpired, so the
-            // entry left running by a dead holder of the lease we are taking over would not match.
-            store.failAbandonedSteps(now);
             store.lockTenantStepStarts();
             limits.stepsInFlight(store.countRunningSteps(now));
             int number = store.claimLease(id, owner, now, now.plus(leases.timeout()))
                     .orElseThrow(() -> new StepRunningException(id, "another step"));
             int total = (int) session.params().stream().filter(p -> p.requiresGrad() && (withClosure || !p.grad().isEmpty())).count();
             store.insertHistory(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
-                    total, 0, null, null, Map.of(), List.of(), List.of()));
+                    total, 0, null, null, Map.of(), List.of(), List.of()), idempotencyKey);
             return new Started(session, number, owner, now);
         });
     }
@@ -127,13 +157,7 @@ public class StepService {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
-            Closure closure = closureUrl == null ? null : params -> {
-                var result = closureEndpoint.evaluate(closureUrl, closurePayload(id, started.number(), params));
-                checkClosureGrads(result.grads(), params);
-                // Closure gradients replace the grads now, so that gradients appended during the model calls land after them.
-                tx.executeWithoutResult(s -> result.grads().forEach((paramId, grads) -> store.replaceGrads(UUID.fromString(paramId), grads)));
-                return result;
-            };
+            Closure closure = closureUrl == null ? null : closures.of(closureUrl, id, started.number());
             StepResult result = tgd.step(closure, new ProgressRecorder(store, tx, id, started.number()));
             return finish(started, tgd, result);
         } catch (ClosureEndpoint.ClosureFailedException e) {
@@ -153,7 +177,7 @@ public class StepService {
         Instant now = clock.instant();
         long durationMs = Duration.between(started.startedAt(), now).toMillis();
         if (result instanceof StepResult.Failed failed) {
-            var failures = failed.failures().stream().map(f -> failure(f.paramId(), f.cause())).toList();
+            var failures = failed.failures().stream().map(f -> StepFailure.of(f.paramId(), f.cause())).toList();
             fail(started, failures, failed.usage());
             boolean timedOut = failed.failures().stream().allMatch(f -> f.cause() instanceof ModelCallException.Timeout);
             throw new StepFailedException(started.number(), failures.size() + " parameter update(s) failed; no parameter changed",
@@ -191,7 +215,7 @@ public class StepService {
             throw leaseLost(started);
         }
         metrics.stepFinished("succeeded", Duration.ofMillis(durationMs), applied.usage());
-        return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs);
+        return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
     }
 
     /** A failed step still records what it cost and why it failed; no parameter or momentum changes. */
@@ -210,23 +234,6 @@ public class StepService {
             store.releaseLease(id, started.leaseOwner(), now, false);
         });
         metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);
-    }
-
-    /** Closure gradients obey the same limits as appended ones, and name parameters of this session. */
-    private void checkClosureGrads(Map<String, List<dev.textopt.optim.Gradient>> grads, List<dev.textopt.optim.Parameter> params) {
-        var known = params.stream().map(dev.textopt.optim.Parameter::id).collect(java.util.stream.Collectors.toSet());
-        for (var entry : grads.entrySet()) {
-            if (!known.contains(entry.getKey())) {
-                throw new ClosureEndpoint.ClosureFailedException("the closure's grads name \"" + entry.getKey()
-                        + "\", which is not a parameter of this session");
-            }
-            try {
-                limits.grads(entry.getValue().size(), "grads." + entry.getKey());
-                limits.gradients(entry.getValue(), "grads." + entry.getKey());
-            } catch (BadRequestException e) {
-                throw new ClosureEndpoint.ClosureFailedException("the closure's answer is over a limit: " + e.getMessage());
-            }
-        }
     }
 
     /** A model may answer the NUL character, which PostgreSQL text cannot hold; it carries no meaning in a prompt. */
@@ -253,37 +260,5 @@ public class StepService {
         var failure = new StepFailure(null, "abandoned",
                 "the step's lease ran out and another step took over the session before this one finished; nothing was applied", null);
         return new StepFailedException(started.number(), failure.detail(), List.of(failure), false);
-    }
-
-    static StepFailure failure(String paramId, ModelCallException cause) {
-        String reason;
-        if (cause instanceof ModelCallException.RateLimited) {
-            reason = "rate_limited";
-        } else if (cause instanceof ModelCallException.Timeout) {
-            reason = "timeout";
-        } else if (cause instanceof ModelCallException.UnusableReply) {
-            reason = "unusable_reply";
-        } else if (cause instanceof ModelCallException.NotConfigured) {
-            reason = "not_configured";
-        } else {
-            reason = "provider_error";
-        }
-        Integer status = cause instanceof ModelCallException.ProviderError p ? p.status()
-                : cause instanceof ModelCallException.RateLimited ? Integer.valueOf(429) : null;
-        return new StepFailure(paramId, reason, cause.getMessage(), status);
-    }
-
-    private static Map<String, Object> closurePayload(UUID id, int number, List<dev.textopt.optim.Parameter> params) {
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("optimizer_id", id.toString());
-        payload.put("step", number);
-        payload.put("params", params.stream().map(p -> {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("id", p.id());
-            map.put("data", p.data());
-            map.put("role", p.role());
-            return map;
-        }).toList());
-        return payload;
     }
 }

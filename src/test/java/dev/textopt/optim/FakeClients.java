@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Model clients by name, in memory. */
-final class FakeClients implements ModelClients {
+public final class FakeClients implements ModelClients {
 
     private final Map<String, ModelClient> byName = new LinkedHashMap<>();
 
-    FakeClients(ModelClient... clients) {
+    public FakeClients(ModelClient... clients) {
         for (ModelClient c : clients) {
             byName.put(c.name(), c);
         }

@@ -7,37 +7,37 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** An in-memory model: answers with a function of the conversation and remembers every call. */
-final class FakeModelClient implements ModelClient {
+public final class FakeModelClient implements ModelClient {
 
     private final String name;
     private final String classType;
     private final Function<List<ChatMessage>, Completion> answer;
     private final List<List<ChatMessage>> calls = Collections.synchronizedList(new ArrayList<>());
 
-    FakeModelClient(String name, String classType, Function<List<ChatMessage>, Completion> answer) {
+    public FakeModelClient(String name, String classType, Function<List<ChatMessage>, Completion> answer) {
         this.name = name;
         this.classType = classType;
         this.answer = answer;
     }
 
     /** An OpenAI-like client named "openai". */
-    static FakeModelClient openAi(Function<List<ChatMessage>, Completion> answer) {
+    public static FakeModelClient openAi(Function<List<ChatMessage>, Completion> answer) {
         return new FakeModelClient("openai", "OpenAiChatModel", answer);
     }
 
     /** A model that follows feedback asking for capital letters, and otherwise returns the value unchanged. */
-    static Completion followsCapitalFeedback(List<ChatMessage> conversation) {
+    public static Completion followsCapitalFeedback(List<ChatMessage> conversation) {
         String prompt = conversation.get(conversation.size() - 1).content();
         String value = between(prompt, "<VARIABLE>", "</VARIABLE>");
         String improved = prompt.contains("capital") ? value.toUpperCase() : value;
         return reply("Here it is.\n<IMPROVED_VARIABLE>\n" + improved + "\n</IMPROVED_VARIABLE>");
     }
 
-    static Completion reply(String text) {
+    public static Completion reply(String text) {
         return new Completion(text, new TokenUsage(100, 10), null);
     }
 
-    static String between(String text, String open, String close) {
+    public static String between(String text, String open, String close) {
         int start = text.indexOf(open) + open.length();
         return text.substring(start, text.indexOf(close, start));
     }
@@ -64,14 +64,14 @@ final class FakeModelClient implements ModelClient {
         }
     }
 
-    List<List<ChatMessage>> calls() {
+    public List<List<ChatMessage>> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
         }
     }
 
     /** The user turn of the n-th call (0-based), where the built-in prompt puts the variable and feedback. */
-    String userPrompt(int call) {
+    public String userPrompt(int call) {
         List<ChatMessage> conversation = calls().get(call);
         return conversation.stream().filter(m -> m.role() == ChatMessage.Role.USER).findFirst().orElseThrow().content();
     }

@@ -7,10 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
+import dev.textopt.support.DeadInstance;
 import dev.textopt.support.FakeOpenAi;
+import dev.textopt.support.Sql;
 import dev.textopt.support.EndToEndTest;
-import dev.textopt.support.TestDatabase;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The same POST sent many times at once with one Idempotency-Key (a client retrying before the first
  * attempt answered) runs exactly once: the others get 409 "in progress" or the replayed first answer.
- * Also the one POST the sequential retry tests leave out: restore.
+ * So do retries racing for the claim of a request whose instance died. Also the one POST the sequential
+ * retry tests leave out: restore.
  */
 class ConcurrentIdempotencyTest extends EndToEndTest {
 
@@ -81,18 +82,6 @@ class ConcurrentIdempotencyTest extends EndToEndTest {
         }
     }
 
-    private static long count(String sql, Object value) throws Exception {
-        var db = TestDatabase.get();
-        try (var connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-                var query = connection.prepareStatement(sql)) {
-            query.setObject(1, value);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
     private String session(String data) {
         String id = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", data, "role", "prompt")))).at("id");
         String paramId = api.get("/v1/optimizers/" + id).at("param_groups.0.params.0.id");
@@ -135,6 +124,25 @@ class ConcurrentIdempotencyTest extends EndToEndTest {
     }
 
     @Test
+    void retriesRacingForTheClaimOfADeadRequestAppendOnce() throws Exception {
+        String id = session("Dead claim.");
+        String paramId = api.get("/v1/optimizers/" + id).at("param_groups.0.params.0.id");
+        String key = UUID.randomUUID().toString();
+        var feedback = Map.of("data", "Appended by whichever retry takes the key over.", "role", "feedback");
+        String path = "/v1/optimizers/" + id + "/params/" + paramId + "/grad";
+        assertThat(api.post(path, feedback, "Idempotency-Key", key).status()).isEqualTo(200);
+        // As if its instance had died before committing: nothing appended, the claim unanswered and run out.
+        Sql.update("DELETE FROM gradient WHERE param_id = ? AND data = ?", UUID.fromString(paramId), feedback.get("data"));
+        DeadInstance.lostTheAnswerTo(key);
+
+        var responses = atOnce(() -> api.post(path, feedback, "Idempotency-Key", key));
+
+        assertRanOnce(responses, 200);
+        assertThat(api.get(path.replace("/grad", "")).<List<Map<String, Object>>>at("grad"))
+                .extracting(g -> g.get("data")).containsExactly("Improve.", feedback.get("data"));
+    }
+
+    @Test
     void concurrentCopiesOfOneCreateCreateOneSession() throws Exception {
         String marker = "Concurrent create " + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
@@ -143,7 +151,7 @@ class ConcurrentIdempotencyTest extends EndToEndTest {
                 Map.of("params", List.of(Map.of("data", marker, "role", "prompt"))), "Idempotency-Key", key));
 
         assertRanOnce(responses, 201);
-        assertThat(count("SELECT count(*) FROM parameter WHERE data = ?", marker)).isEqualTo(1);
+        assertThat(Sql.count("SELECT count(*) FROM parameter WHERE data = ?", marker)).isEqualTo(1);
     }
 
     @Test

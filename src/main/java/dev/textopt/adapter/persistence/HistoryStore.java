@@ -33,15 +33,21 @@ class HistoryStore {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID sessionId, StepRecord record) {
+    void insert(UUID sessionId, StepRecord record, String idempotencyKey) {
         Long stepId = jdbc.queryForObject("""
                 INSERT INTO step_entry (session_id, number, kind, status, started_at, finished_at, duration_ms, params_total,
-                                        params_done, restored_to, loss, usage, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb)) RETURNING id""", Long.class,
+                                        params_done, restored_to, loss, usage, error, idempotency_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?) RETURNING id""", Long.class,
                 sessionId, record.number(), lower(record.kind()), lower(record.status()), timestamp(record.startedAt()),
                 timestamp(record.finishedAt()), record.durationMs(), record.paramsTotal(), record.paramsDone(), record.restoredTo(),
-                json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()));
+                json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()), idempotencyKey);
         saveParams(stepId, record.params());
+    }
+
+    /** The entry a key started that did not fail (at most one: a unique index says so). */
+    Optional<StepRecord> startedBy(UUID sessionId, String idempotencyKey) {
+        return jdbc.queryForList("SELECT number FROM step_entry WHERE session_id = ? AND idempotency_key = ? AND status <> 'failed'",
+                Integer.class, sessionId, idempotencyKey).stream().findFirst().flatMap(number -> entry(sessionId, number));
     }
 
     /** The end of a running entry: its outcome, in one statement, and what it did to each parameter. */

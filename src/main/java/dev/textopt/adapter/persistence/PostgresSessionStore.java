@@ -269,8 +269,13 @@ class PostgresSessionStore implements SessionStore {
     }
 
     @Override
-    public void insertHistory(UUID sessionId, dev.textopt.session.StepRecord entry) {
-        history.insert(sessionId, entry);
+    public void insertHistory(UUID sessionId, dev.textopt.session.StepRecord entry, String idempotencyKey) {
+        history.insert(sessionId, entry, idempotencyKey);
+    }
+
+    @Override
+    public Optional<dev.textopt.session.StepRecord> stepStartedBy(UUID sessionId, String idempotencyKey) {
+        return history.startedBy(sessionId, idempotencyKey);
     }
 
     @Override

@@ -156,7 +156,7 @@ class UiController {
     @PostMapping("/sessions/{id}/step")
     String step(@PathVariable UUID id, @RequestParam(required = false) String closureUrl, RedirectAttributes flash) {
         return act(id, flash, () -> {
-            int number = steps.stepAsync(id, closureUrl == null || closureUrl.isBlank() ? null : closureUrl.strip());
+            int number = steps.stepAsync(id, closureUrl == null || closureUrl.isBlank() ? null : closureUrl.strip(), null).number();
             return "Step started (entry " + number + ").";
         });
     }

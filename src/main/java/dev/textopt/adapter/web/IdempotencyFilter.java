@@ -27,20 +27,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Honours {@code Idempotency-Key} on every POST under /v1: the first answer is kept and replayed
  * to retries with the same key and body ({@code Idempotent-Replayed: true}); the same key with
- * another request is a 422; a retry while the first is still running is a 409. Answers of 5xx are
- * not kept, so a retry after our own failure runs again.
+ * another request is a 422; a retry while the first is still running is a 409. Answers that ask for a
+ * retry (409, 429, 5xx) are not kept, so the retry runs again. A request routed to an
+ * {@link AnswerWithEffect} method runs in one transaction with the keeping of its answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 255;
 
     private final Idempotency idempotency;
+    private final HandlerLookup handlers;
 
-    IdempotencyFilter(Idempotency idempotency) {
+    IdempotencyFilter(Idempotency idempotency, HandlerLookup handlers) {
         this.idempotency = idempotency;
+        this.handlers = handlers;
     }
 
     @Override
@@ -69,9 +73,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             decision = idempotency.begin(tenant, key, hash(request, body));
         } catch (DataAccessException | TransactionException e) {
-            // Outside the controllers, so ProblemHandler never sees this: without it a database outage is a 500 here.
-            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            ProblemWriter.write(response, Problems.of(ProblemType.DATABASE_UNAVAILABLE, ProblemHandler.DATABASE_UNAVAILABLE));
+            databaseUnavailable(response);
             return;
         }
         if (decision instanceof Idempotency.Replay replay) {
@@ -83,7 +85,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (answer.location() != null) {
                 response.setHeader("Location", answer.location());
             }
-            response.setHeader("Idempotent-Replayed", "true");
+            response.setHeader(REPLAYED, "true");
             response.getOutputStream().write(answer.body());
             return;
         }
@@ -93,25 +95,46 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (decision instanceof Idempotency.InProgress) {
-            ProblemWriter.write(response, Problems.of(ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
-                    "the first request with this Idempotency-Key is still being answered; retry in a moment"));
+            inProgress(response);
             return;
         }
+        // The answer reaches the client only once it is kept: until then it waits in the cache.
         var caching = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+        boolean sendable;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), caching);
-            if (caching.getStatus() < 500) {
-                idempotency.complete(tenant, key, new StoredAnswer(caching.getStatus(), caching.getContentType(),
-                        caching.getHeader("Location"), caching.getContentAsByteArray()));
-                kept = true;
-            }
-        } finally {
-            if (!kept) {
-                idempotency.release(tenant, key);
-            }
+            sendable = idempotency.answer(((Idempotency.Proceed) decision).claim(), handlers.routesTo(request, AnswerWithEffect.class),
+                    () -> {
+                        chain.doFilter(new CachedBodyRequest(request, body), caching);
+                        return new StoredAnswer(caching.getStatus(), caching.getContentType(), caching.getHeader("Location"),
+                                caching.getContentAsByteArray());
+                    });
+        } catch (DataAccessException | TransactionException e) {
+            caching.reset(); // the effect and its answer were not committed: the answer must not claim they were
+            databaseUnavailable(response);
+            return;
+        } catch (IOException | ServletException | RuntimeException e) {
             caching.copyBodyToResponse();
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
         }
+        if (!sendable) {
+            caching.reset();
+            inProgress(response);
+            return;
+        }
+        caching.copyBodyToResponse();
+    }
+
+    /** Outside the controllers, so ProblemHandler never sees this: without it a database outage is a 500 here. */
+    private static void databaseUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        ProblemWriter.write(response, Problems.of(ProblemType.DATABASE_UNAVAILABLE, ProblemHandler.DATABASE_UNAVAILABLE));
+    }
+
+    private static void inProgress(HttpServletResponse response) throws IOException {
+        ProblemWriter.write(response, Problems.of(ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
+                "the first request with this Idempotency-Key is still being answered; retry in a moment"));
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

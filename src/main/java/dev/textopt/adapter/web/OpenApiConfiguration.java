@@ -61,7 +61,9 @@ class OpenApiConfiguration {
                                 + "(no keys configured)."))
                 .addParameters("IdempotencyKey", new Parameter().in("header").name(IdempotencyFilter.HEADER).required(false)
                         .description("Any unique text. A retry with the same key and body gets the first answer "
-                                + "again (Idempotent-Replayed: true); the same key with another body is a 422.")
+                                + "again (Idempotent-Replayed: true); the same key with another body is a 422; while "
+                                + "the first is still being answered, a 409: retry with the same key. After a lost "
+                                + "answer (a crash, a 502), retrying with the same key does the work exactly once.")
                         .schema(new StringSchema().minLength(1).maxLength(IdempotencyFilter.MAX_KEY_LENGTH)));
         return new OpenAPI()
                 .info(new Info().title("textopt").version("1")

@@ -38,6 +38,7 @@ class OptimizerController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AnswerWithEffect
     @Operation(operationId = "createOptimizer", summary = "Create a session (afnio: TGD(params, **defaults))")
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
             description = "The new session", schema = @Schema(type = "string")))
@@ -83,6 +84,7 @@ class OptimizerController {
     }
 
     @PostMapping(path = "/{id}/param-groups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AnswerWithEffect
     @Operation(operationId = "addParamGroup", summary = "add_param_group: options left out come from the session's defaults")
     @ApiResponse(responseCode = "201", description = "The group as stored")
     ResponseEntity<ParamGroupJson> addParamGroup(@PathVariable UUID id, @RequestBody ParamGroupRequest body) {
@@ -105,6 +107,7 @@ class OptimizerController {
     }
 
     @PostMapping(path = "/{id}/params/{paramId}/grad", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AnswerWithEffect
     @Operation(operationId = "appendGrad", summary = "Append gradients: one Variable or a list")
     ParameterJson appendGrad(@PathVariable UUID id, @PathVariable UUID paramId, @RequestBody GradRequest body) {
         var reader = new RequestReader();
@@ -114,6 +117,7 @@ class OptimizerController {
     }
 
     @PostMapping("/{id}/clear-grad")
+    @AnswerWithEffect
     @Operation(operationId = "clearGrad", summary = "Empty every parameter's grad")
     SessionJson clearGrad(@PathVariable UUID id) {
         return SessionJson.of(sessions.clearGrad(id));

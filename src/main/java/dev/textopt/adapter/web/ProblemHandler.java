@@ -7,6 +7,7 @@ import dev.textopt.session.HistoryEntryNotFoundException;
 import dev.textopt.session.ModelClientUnavailableException;
 import dev.textopt.session.ParamNotFoundException;
 import dev.textopt.session.QuotaExceededException;
+import dev.textopt.session.RequestInProgressException;
 import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StepFailedException;
 import dev.textopt.session.StepRunningException;
@@ -70,6 +71,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StepRunningException.class)
     ProblemDetail stepRunning(StepRunningException e) {
         return Problems.of(ProblemType.STEP_RUNNING, e.getMessage());
+    }
+
+    /** Not kept as the key's answer (a 409 never is), so that the client's next retry asks again. */
+    @ExceptionHandler(RequestInProgressException.class)
+    ProblemDetail requestInProgress(RequestInProgressException e) {
+        return Problems.of(ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS, e.getMessage());
     }
 
     @ExceptionHandler(QuotaExceededException.class)

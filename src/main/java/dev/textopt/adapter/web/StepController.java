@@ -3,8 +3,11 @@ package dev.textopt.adapter.web;
 import dev.textopt.session.BadRequestException;
 import dev.textopt.session.OptimizerSessions;
 import dev.textopt.session.RestoreService;
+import dev.textopt.session.StepOutcome;
 import dev.textopt.session.StepService;
+import dev.textopt.session.StepStart;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,18 +54,26 @@ class StepController {
                 @Header(name = "Preference-Applied", schema = @Schema(type = "string", example = "respond-async"))},
             content = @Content(schema = @Schema(implementation = StepResultJson.StepAcceptedJson.class)))
     ResponseEntity<Object> step(@PathVariable UUID id, @RequestBody(required = false) StepRequest request,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String idempotencyKey) {
         String closureUrl = request == null || request.closure() == null ? null : request.closure().url();
         if (request != null && request.closure() != null && closureUrl == null) {
             throw new BadRequestException("closure.url", "closure.url is required when closure is given");
         }
+        // The key goes with the step onto its history entry: a retry after a crash finds the step by it.
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async")) {
-            int number = steps.stepAsync(id, closureUrl);
-            String location = "/v1/optimizers/" + id + "/steps/" + number;
-            return ResponseEntity.accepted().location(URI.create(location)).header("Preference-Applied", "respond-async")
-                    .body(new StepResultJson.StepAcceptedJson(number, "running", location));
+            StepStart start = steps.stepAsync(id, closureUrl, idempotencyKey);
+            String location = "/v1/optimizers/" + id + "/steps/" + start.number();
+            return replayed(ResponseEntity.accepted().location(URI.create(location)).header("Preference-Applied", "respond-async"),
+                    start.replayed()).body(new StepResultJson.StepAcceptedJson(start.number(),
+                            start.status().name().toLowerCase(Locale.ROOT), location));
         }
-        return ResponseEntity.ok(StepResultJson.of(steps.step(id, closureUrl)));
+        StepOutcome outcome = steps.step(id, closureUrl, idempotencyKey);
+        return replayed(ResponseEntity.ok(), outcome.replayed()).body(StepResultJson.of(outcome));
+    }
+
+    private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder answer, boolean replayed) {
+        return replayed ? answer.header(IdempotencyFilter.REPLAYED, "true") : answer;
     }
 
     @GetMapping("/steps")
@@ -81,6 +92,7 @@ class StepController {
     }
 
     @PostMapping("/steps/{number}/restore")
+    @AnswerWithEffect
     @Operation(operationId = "restoreStep", summary = "Set every parameter to its value after entry n (0: at creation)")
     SessionJson restore(@PathVariable UUID id, @PathVariable int number) {
         return SessionJson.of(restores.restore(id, number));
