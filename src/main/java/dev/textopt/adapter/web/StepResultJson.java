@@ -35,9 +35,9 @@ record StepResultJson(
         }
     }
 
-    /** A step started with {@code Prefer: respond-async}: poll its history entry. */
+    /** A step started with {@code Prefer: respond-async} (or found again by its Idempotency-Key): poll its history entry. */
     @Schema(description = "A step started with Prefer: respond-async")
-    record StepAcceptedJson(int step, @Schema(example = "running") String status,
+    record StepAcceptedJson(int step, @Schema(allowableValues = {"running", "succeeded", "failed"}) String status,
                             @Schema(description = "The history entry to poll") String location) {
     }
 
