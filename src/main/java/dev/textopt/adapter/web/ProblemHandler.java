@@ -15,9 +15,6 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -34,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,10 +39,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Translates domain exceptions into RFC 9457 problem details at the edge. Nothing from a stack
@@ -204,82 +198,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, status, request);
     }
 
-    /** Problems Spring makes itself (404 for an unknown path, 406, …) get a type of the catalog too. */
+    /**
+     * Problems Spring makes itself (404 for an unknown path, 406, …) get a type and title of the catalog
+     * too. Spring passes no body for those it describes itself: theirs is the exception's own.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(ProblemType.forStatus(status.value()).uri());
+        Object answer = body == null && e instanceof ErrorResponse error ? error.getBody() : body;
+        if (answer instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType type = ProblemType.forStatus(status.value());
+            problem.setType(type.uri());
+            problem.setTitle(type.title());
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.handleExceptionInternal(e, answer, headers, status, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = unreadable(e.getCause());
+        ProblemDetail problem = UnreadableBody.problem(e.getCause());
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static ProblemDetail unreadable(Throwable cause) {
-        if (cause instanceof PayloadTooLargeException tooLarge) {
-            return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return Problems.invalid(field, "unknown field; known: " + unknown.getKnownPropertyIds(),
-                    "unknown field \"" + field + "\"; remove it (field names are snake_case)");
-        }
-        if (cause instanceof InvalidFormatException invalid) {
-            String field = path(invalid);
-            String message = "must be " + expected(invalid.getTargetType()) + ", not " + invalid.getValue();
-            return Problems.invalid(field, message, field + " " + message);
-        }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            String field = path(mismatched);
-            String message = "must be " + expected(mismatched.getTargetType());
-            return Problems.invalid(field, message, field + " " + message);
-        }
-        if (cause instanceof JacksonException json) {
-            var location = json.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return Problems.invalid("body", "malformed JSON" + where, "the body is not valid JSON" + where + "; send a JSON object");
-        }
-        return Problems.invalid("body", "missing or unreadable",
-                "the body is missing or not readable; send a JSON object with Content-Type application/json");
-    }
-
-    private static String path(JacksonException e) {
-        var parts = new ArrayList<String>();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                parts.add((parts.isEmpty() ? "" : ".") + reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                parts.add("[" + reference.getIndex() + "]");
-            }
-        }
-        return parts.isEmpty() ? "body" : String.join("", parts);
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "of another type";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        return "a JSON object";
     }
 }
