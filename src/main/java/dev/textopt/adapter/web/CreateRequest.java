@@ -5,7 +5,10 @@ import jakarta.annotation.Nullable;
 import java.math.BigDecimal;
 
 /** A new session: afnio's {@code TGD(params, **defaults)}, and an optional budget. */
-@Schema(description = "A new session")
+@Schema(description = "A new session", example = """
+        {"params": [{"data": "Classify the sentiment.", "role": "system prompt for sentiment classification"}],
+         "defaults": {"constraints": ["Never output the characters { or }."], "momentum": 2,
+                      "completion_args": {"model": "gpt-4o", "temperature": 1.0}}}""")
 record CreateRequest(
         @Schema(description = "The optimizer; only tgd", example = "tgd") @Nullable String optimizer,
         @Schema(description = "A list of Variables (one group) or a list of groups")

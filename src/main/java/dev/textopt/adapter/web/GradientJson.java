@@ -9,7 +9,8 @@ import jakarta.annotation.Nullable;
  * Feedback on a parameter, as appended and as shown in its grad and in the history. A client may send
  * {@code requires_grad} with it, since afnio's gradients are Variables too; it is ignored.
  */
-@Schema(description = "Feedback on a parameter")
+@Schema(description = "Feedback on a parameter",
+        example = "{\"data\": \"Ask for exactly one word: positive, negative or neutral.\", \"role\": \"feedback on the prompt\"}")
 @JsonIgnoreProperties("requires_grad")
 record GradientJson(
         @Schema(description = "The feedback") String data,

@@ -151,7 +151,7 @@ class OpenApiConfiguration {
     }
 
     /** {@code BadRequest}, {@code NotFound}, …: the status's reason phrase in UpperCamelCase. */
-    static String name(int status) {
+    private static String name(int status) {
         return Arrays.stream(HttpStatus.valueOf(status).getReasonPhrase().split("[ -]"))
                 .map(word -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
                 .reduce("", String::concat);

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The answer of a step that succeeded. */
-@Schema(description = "The answer of a step")
+@Schema(description = "The answer of a step", example = """
+        {"step": 1, "loss": null, "params": [{"id": "b2e0c1d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "status": "updated",
+          "previous_data": "Classify the sentiment.", "data": "Answer with one word: positive, negative or neutral."}],
+         "usage": {"openai": {"prompt_tokens": 812, "completion_tokens": 64, "total_tokens": 876,
+          "cost": {"amount": 0.00267, "currency": "USD"}}}, "duration_ms": 1240}""")
 record StepResultJson(
         @Schema(description = "Number of the step's history entry") int step,
         @Schema(description = "The closure's loss; null without a closure") @Nullable LossJson loss,
