@@ -19,7 +19,8 @@ class CoreConfiguration {
 
     /**
      * Asynchronous steps run here. On shutdown the pool stops taking steps and waits for the running
-     * ones up to the shutdown grace period, so that a deploy does not cut a step in half.
+     * ones up to the shutdown grace period, so that a deploy does not cut a step in half. Each step runs
+     * with the security context of the request that started it: it acts for the same tenant.
      */
     @Bean
     org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor backgroundSteps(
@@ -31,20 +32,23 @@ class CoreConfiguration {
         executor.setQueueCapacity(1000);
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationMillis(grace.toMillis());
+        executor.setTaskDecorator(org.springframework.security.concurrent.DelegatingSecurityContextRunnable::new);
         return executor;
     }
 
     /**
      * Model calls block on network I/O for seconds; a cached pool gives each in-flight call its own
-     * thread, and the per-step and per-client bounds keep their number in check.
+     * thread, and the per-step and per-client bounds keep their number in check. Like steps, they carry
+     * the security context (the tenant) of the thread that hands them over.
      */
     @Bean(destroyMethod = "shutdown")
     ExecutorService modelCallExecutor() {
         var counter = new AtomicInteger();
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "model-call-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new org.springframework.security.concurrent.DelegatingSecurityContextExecutorService(
+                Executors.newCachedThreadPool(runnable -> {
+                    Thread thread = new Thread(runnable, "model-call-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }));
     }
 }

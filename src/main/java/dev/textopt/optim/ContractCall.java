@@ -12,7 +12,9 @@ import java.util.Optional;
  * The client is looked up when the call runs, so a client removed from the configuration since the
  * request was checked fails the call as {@link ModelCallException.NotConfigured}. Every completion's
  * usage, a failed one's included, goes to the meter as soon as it is known, so tokens are counted
- * whatever happens afterwards.
+ * whatever happens afterwards. Each call, the re-ask too, is made only while the {@link Allowance} of
+ * what it belongs to (a step, a pass) is not used up; and a reply that could not be stored as the model
+ * wrote it (see {@link StorableText}) fails the call, not the service.
  *
  * @param <T> what a usable reply yields
  */
@@ -35,9 +37,11 @@ public final class ContractCall<T> {
     private final ModelClients clients;
     private final PriceTable prices;
     private final UsageMeter meter;
+    private final Allowance allowance;
 
     public ContractCall(String clientName, Map<String, Object> completionArgs, List<ChatMessage> messages,
-                        ReplyContract<T> contract, ModelClients clients, PriceTable prices, UsageMeter meter) {
+                        ReplyContract<T> contract, ModelClients clients, PriceTable prices, UsageMeter meter,
+                        Allowance allowance) {
         this.clientName = Objects.requireNonNull(clientName, "clientName");
         this.completionArgs = Objects.requireNonNull(completionArgs, "completionArgs");
         this.messages = List.copyOf(messages);
@@ -45,6 +49,7 @@ public final class ContractCall<T> {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.prices = Objects.requireNonNull(prices, "prices");
         this.meter = Objects.requireNonNull(meter, "meter");
+        this.allowance = Objects.requireNonNull(allowance, "allowance");
     }
 
     /** The usable reply; throws a {@link ModelCallException} when there is none. */
@@ -70,10 +75,16 @@ public final class ContractCall<T> {
     }
 
     private Answer<T> answer(T value, Completion last, Usage usage) {
+        StorableText.problem(last.text()).ifPresent(problem -> {
+            throw new ModelCallException.UnusableReply("the model's reply " + problem, usage.tokens());
+        });
         return new Answer<>(value, modelOf(last), usage);
     }
 
     private Completion call(ModelClient client, List<ChatMessage> conversation) {
+        if (allowance.reachedBy(meter.snapshot())) {
+            throw new ModelCallException.BudgetReached("the session's budget was reached before this call, so it was not made");
+        }
         try {
             Completion completion = client.complete(conversation, completionArgs);
             meter.add(clientName, usageOf(completion));

@@ -67,12 +67,9 @@ public abstract sealed class ModelCallException extends RuntimeException {
         }
     }
 
-    /**
-     * The session may not spend more: thrown instead of calling the model, by whatever the session layer
-     * wraps around a client to check its budget before each call. Reported with reason {@code budget}.
-     */
-    public static final class BudgetSpent extends ModelCallException {
-        public BudgetSpent(String message) {
+    /** The session's budget was reached before this call, which was therefore not made. */
+    public static final class BudgetReached extends ModelCallException {
+        public BudgetReached(String message) {
             super(message, TokenUsage.NONE);
         }
     }

@@ -146,18 +146,22 @@ public abstract class Optimizer {
 
     /**
      * Like torch's {@code load_state_dict}: parameters are matched by position, group options and
-     * momentum buffers replaced, usage restored; parameter values are left alone. {@code modelClients}
-     * maps each client option key (e.g. "model_client") to the name of a configured client, because a
-     * state dict never holds a client's configuration. Everything is checked before anything changes.
+     * momentum buffers replaced; parameter values are left alone. The saved usage is added to the
+     * optimizer's own, as afnio's {@code load_state_dict} adds it to the model client's usage: loading an
+     * export into a new optimizer reproduces it, and loading never lowers what was used. {@code
+     * modelClients} maps each client option key (e.g. "model_client") to the name of a configured client,
+     * because a state dict never holds a client's configuration. Everything is checked before anything
+     * changes. Returns the usage added, per client name.
      */
-    public void loadStateDict(StateDict stateDict, Map<String, String> modelClients) {
-        StateDictReader.Loaded loaded = new StateDictReader(schema, clients, groups).read(stateDict, modelClients);
+    public Map<String, Usage> loadStateDict(StateDict stateDict, Map<String, String> modelClients) {
+        StateDictReader.Loaded loaded = new StateDictReader(schema, clients, groups, usage).read(stateDict, modelClients);
         for (int i = 0; i < groups.size(); i++) {
             groups.set(i, new ParamGroup(groups.get(i).params(), loaded.options().get(i)));
         }
         state.clear();
         state.putAll(loaded.state());
-        usage.putAll(loaded.usage());
+        loaded.usage().forEach(this::addUsage);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(loaded.usage()));
     }
 
     /** A parameter's momentum buffer, oldest first; empty when it has no state. */

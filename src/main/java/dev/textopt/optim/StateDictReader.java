@@ -13,19 +13,22 @@ import java.util.Optional;
  */
 final class StateDictReader {
 
-    /** What a load replaces: options per group, state per parameter id, usage per client name. */
+    /** What a load brings: options and state, which replace the optimizer's, and usage, which is added to its own. */
     record Loaded(List<Map<String, Object>> options, Map<String, ParamState> state, Map<String, Usage> usage) {
     }
 
     private final OptionsSchema schema;
     private final ModelClients clients;
     private final List<ParamGroup> groups;
+    private final Map<String, Usage> currentUsage;
     private final List<Problem> problems = new ArrayList<>();
 
-    StateDictReader(OptionsSchema schema, ModelClients clients, List<ParamGroup> groups) {
+    /** {@code currentUsage}: the optimizer's usage so far, which the saved usage is added to. */
+    StateDictReader(OptionsSchema schema, ModelClients clients, List<ParamGroup> groups, Map<String, Usage> currentUsage) {
         this.schema = schema;
         this.clients = clients;
         this.groups = groups;
+        this.currentUsage = currentUsage;
     }
 
     Loaded read(StateDict dict, Map<String, String> modelClients) {
@@ -113,7 +116,14 @@ final class StateDictReader {
             problems.add(new Problem("model_clients." + key, "client \"" + name + "\" is of class type "
                     + client.get().classType() + "; the state dict expects " + classType));
         }
-        UsageReader.read(descriptor.get("usage"), path + ".usage", problems).ifPresent(u -> usage.put(name, u));
+        UsageReader.read(descriptor.get("usage"), path + ".usage", problems).ifPresent(loaded -> {
+            if (UsageReader.tooLarge(currentUsage.getOrDefault(name, Usage.NONE).plus(loaded))) {
+                problems.add(new Problem(path + ".usage", "added to the usage of client \"" + name + "\" so far, it would pass "
+                        + UsageReader.MAX_TOKENS + " tokens or " + UsageReader.MAX_AMOUNT.toPlainString() + " USD"));
+            } else {
+                usage.put(name, loaded);
+            }
+        });
         return name;
     }
 }

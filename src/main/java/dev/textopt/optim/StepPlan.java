@@ -19,7 +19,7 @@ record StepPlan(List<Object> order, List<PlannedCall> calls, UsageMeter meter) {
     }
 
     static StepPlan of(List<ParamGroup> groups, Function<Parameter, List<MomentumEntry>> history,
-                       ModelClients clients, PriceTable prices) {
+                       ModelClients clients, PriceTable prices, Allowance allowance) {
         List<Object> order = new ArrayList<>();
         List<PlannedCall> calls = new ArrayList<>();
         UsageMeter meter = new UsageMeter();
@@ -35,7 +35,7 @@ record StepPlan(List<Object> order, List<PlannedCall> calls, UsageMeter meter) {
                     Map<String, String> values = PromptValues.of(param, grads, history.apply(param), options);
                     List<ChatMessage> messages = options.messages().stream().map(m -> m.render(values)).toList();
                     ContractCall<String> call = new ContractCall<>(options.modelClient(), options.completionArgs(), messages,
-                            ImprovedVariable.CONTRACT, clients, prices, meter);
+                            ImprovedVariable.CONTRACT, clients, prices, meter, allowance);
                     PlannedCall planned = new PlannedCall(param, param.toVariable(), grads, options.momentum(), call);
                     order.add(planned);
                     calls.add(planned);

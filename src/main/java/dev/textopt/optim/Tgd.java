@@ -88,14 +88,15 @@ public class Tgd extends Optimizer {
     }
 
     public StepResult step(Closure closure) {
-        return step(closure, StepProgress.NONE);
+        return step(closure, StepProgress.NONE, Allowance.UNLIMITED);
     }
 
     /**
-     * One step: the closure (if any), then one model call per parameter with feedback, all at once, then
-     * the new values applied only if every call succeeded. Never clears grad.
+     * One step: the closure (if any), then one model call per parameter with feedback, all at once (each
+     * made only while {@code allowance} lasts), then the new values applied only if every call succeeded.
+     * Never clears grad.
      */
-    public StepResult step(Closure closure, StepProgress progress) {
+    public StepResult step(Closure closure, StepProgress progress, Allowance allowance) {
         Loss loss = null;
         Map<String, List<Gradient>> closureGrads = Map.of();
         if (closure != null) {
@@ -104,7 +105,7 @@ public class Tgd extends Optimizer {
             closureGrads = result.grads();
             replaceGrads(closureGrads);
         }
-        StepPlan plan = StepPlan.of(paramGroups(), p -> momentumBuffer(p.id()), clients, prices);
+        StepPlan plan = StepPlan.of(paramGroups(), p -> momentumBuffer(p.id()), clients, prices, allowance);
         progress.started(plan.calls().size());
         List<Supplier<String>> calls = plan.calls().stream().map(c -> (Supplier<String>) () -> c.call().run().value()).toList();
         List<ConcurrentCalls.Outcome<String>> outcomes = new ConcurrentCalls(settings.maxConcurrentCalls(), settings.executor())

@@ -1,5 +1,7 @@
 package dev.textopt.optim;
 
+import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Objects;
 
 /** Tokens and their cost, for one call or summed over many (per model client). */
@@ -14,5 +16,11 @@ public record Usage(TokenUsage tokens, Cost cost) {
 
     public Usage plus(Usage other) {
         return new Usage(tokens.plus(other.tokens), cost.plus(other.cost));
+    }
+
+    /** What usage per client cost as far as it is known: calls of a model without a price are left out. */
+    public static BigDecimal knownCost(Map<String, Usage> byClient) {
+        return byClient.values().stream().map(u -> u.cost().amount()).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

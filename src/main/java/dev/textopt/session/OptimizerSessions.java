@@ -49,7 +49,7 @@ public class OptimizerSessions {
                 .map(g -> new StoredGroup(g.options(), g.params().stream().map(OptimizerSessions::stored).toList()))
                 .toList();
         var session = new StoredSession(UUID.randomUUID(), request.optimizer(), 0, 0, 0, now, now, tgd.defaults(), groups,
-                Map.of(), false, request.budget());
+                Map.of(), false, request.budget(), java.math.BigDecimal.ZERO);
         store.insert(session);
         return session;
     }
@@ -163,14 +163,16 @@ public class OptimizerSessions {
 
     /**
      * {@code load_state_dict}: the core validates the whole dict before anything changes; then group
-     * options, momentum buffers and usage are replaced. Parameter values stay as they are.
+     * options and momentum buffers are replaced, and the saved usage is added to the session's (afnio's
+     * semantics). What the session has spent, which its budget is checked against, is left as it is: an
+     * import can neither rewind a budget nor use one up. Parameter values stay as they are.
      */
     @Transactional
     public StoredSession loadStateDict(UUID id, Map<String, Object> stateDict, Map<String, String> modelClients) {
         StoredSession session = get(id);
         refuseWhileStepping(session, "loading a state dict");
         Tgd tgd = factory.restore(session);
-        tgd.loadStateDict(dev.textopt.optim.StateDict.fromMap(stateDict), modelClients);
+        var imported = tgd.loadStateDict(dev.textopt.optim.StateDict.fromMap(stateDict), modelClients);
         store.replaceGroupOptions(id, tgd.paramGroups().stream().map(g -> g.options()).toList());
         var buffers = new java.util.LinkedHashMap<UUID, List<dev.textopt.optim.MomentumEntry>>();
         for (var group : tgd.paramGroups()) {
@@ -180,7 +182,7 @@ public class OptimizerSessions {
             }
         }
         store.setMomentumBuffers(buffers);
-        store.setUsage(id, tgd.usage());
+        store.addImportedUsage(id, imported);
         store.touch(id, clock.instant(), false);
         return get(id);
     }

@@ -62,9 +62,14 @@ public interface SessionStore {
 
     void replaceGroupOptions(UUID sessionId, List<Map<String, Object>> optionsByGroup);
 
+    /**
+     * What model calls used: added to the session's usage and, for calls whose cost is known, to what it
+     * has spent (the figure its budget is checked against), in the caller's transaction.
+     */
     void addUsage(UUID sessionId, Map<String, Usage> usage);
 
-    void setUsage(UUID sessionId, Map<String, Usage> usage);
+    /** Usage an imported state dict brings: added to the session's usage only, never to what it has spent. */
+    void addImportedUsage(UUID sessionId, Map<String, Usage> usage);
 
     /** Counts a change: a new version and update time. */
     void touch(UUID sessionId, Instant now, boolean countsAsStep);

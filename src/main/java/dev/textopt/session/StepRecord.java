@@ -51,6 +51,8 @@ public record StepRecord(
                 reason = "unusable_reply";
             } else if (cause instanceof ModelCallException.NotConfigured) {
                 reason = "not_configured";
+            } else if (cause instanceof ModelCallException.BudgetReached) {
+                reason = "budget";
             } else {
                 reason = "provider_error";
             }

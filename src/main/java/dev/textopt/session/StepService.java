@@ -1,5 +1,6 @@
 package dev.textopt.session;
 
+import dev.textopt.optim.Allowance;
 import dev.textopt.optim.Closure;
 import dev.textopt.optim.ModelCallException;
 import dev.textopt.optim.MomentumEntry;
@@ -7,6 +8,7 @@ import dev.textopt.optim.ParamOutcome;
 import dev.textopt.optim.StepResult;
 import dev.textopt.optim.Tgd;
 import dev.textopt.session.StepRecord.StepFailure;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -158,7 +160,9 @@ public class StepService {
         Tgd tgd = factory.restore(started.session());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
             Closure closure = closureUrl == null ? null : closures.of(closureUrl, id, started.number());
-            StepResult result = tgd.step(closure, new ProgressRecorder(store, tx, id, started.number()));
+            Budget budget = started.session().budget();
+            StepResult result = tgd.step(closure, new ProgressRecorder(store, tx, id, started.number()),
+                    budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent()));
             return finish(started, tgd, result);
         } catch (ClosureEndpoint.ClosureFailedException e) {
             fail(started, List.of(new StepFailure(null, "closure_failed", e.getMessage(), null)), Map.of());
@@ -179,6 +183,10 @@ public class StepService {
         if (result instanceof StepResult.Failed failed) {
             var failures = failed.failures().stream().map(f -> StepFailure.of(f.paramId(), f.cause())).toList();
             fail(started, failures, failed.usage());
+            if (failed.failures().stream().anyMatch(f -> f.cause() instanceof ModelCallException.BudgetReached)) {
+                BigDecimal spent = started.session().spent().add(dev.textopt.optim.Usage.knownCost(failed.usage()));
+                throw BudgetExhaustedException.duringStep(spent, started.session().budget(), started.number(), failures);
+            }
             boolean timedOut = failed.failures().stream().allMatch(f -> f.cause() instanceof ModelCallException.Timeout);
             throw new StepFailedException(started.number(), failures.size() + " parameter update(s) failed; no parameter changed",
                     failures, timedOut);
@@ -190,7 +198,7 @@ public class StepService {
         for (ParamOutcome outcome : applied.params()) {
             if (outcome instanceof ParamOutcome.Updated updated) {
                 UUID paramId = UUID.fromString(updated.id());
-                values.put(paramId, storable(updated.data()));
+                values.put(paramId, updated.data());
                 var state = tgd.state().get(updated.id());
                 buffers.put(paramId, state == null ? List.of() : state.momentumBuffer());
                 records.add(new StepParamRecord(paramId, "updated", null, updated.previousData(), updated.data(), updated.gradsUsed()));
@@ -234,11 +242,6 @@ public class StepService {
             store.releaseLease(id, started.leaseOwner(), now, false);
         });
         metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);
-    }
-
-    /** A model may answer the NUL character, which PostgreSQL text cannot hold; it carries no meaning in a prompt. */
-    private static String storable(String text) {
-        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     /**

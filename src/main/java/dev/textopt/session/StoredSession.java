@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A session as the database holds it: metadata, groups with their parameters, and usage per client. */
+/**
+ * A session as the database holds it: metadata, groups with their parameters, usage per client, and
+ * what it has {@code spent} on priced model calls: the figure its budget is checked against. Usage is
+ * what the session reports (an imported state dict adds to it, as afnio's load_state_dict does);
+ * spent only ever grows, with real model calls.
+ */
 public record StoredSession(
         UUID id,
         String optimizer,
@@ -19,21 +24,17 @@ public record StoredSession(
         List<StoredGroup> groups,
         Map<String, Usage> usage,
         boolean stepRunning,
-        Budget budget) {
+        Budget budget,
+        java.math.BigDecimal spent) {
 
     public StoredSession {
         groups = List.copyOf(groups);
         usage = Map.copyOf(usage);
+        java.util.Objects.requireNonNull(spent, "spent");
     }
 
     public java.util.Optional<StoredParam> param(UUID paramId) {
         return groups.stream().flatMap(g -> g.params().stream()).filter(p -> p.id().equals(paramId)).findFirst();
-    }
-
-    /** What the session has spent on priced calls (calls of unpriced models cost an unknown amount). */
-    public java.math.BigDecimal spent() {
-        return usage.values().stream().map(u -> u.cost().amount()).filter(java.util.Objects::nonNull)
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
     public List<StoredParam> params() {

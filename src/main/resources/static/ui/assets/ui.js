@@ -56,6 +56,14 @@
     });
   });
   document.addEventListener("DOMContentLoaded", draw);
+  // Requests htmx makes carry the page's CSRF token, as its forms do (Spring Security refuses a POST without one).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector("meta[name='_csrf']");
+    var header = document.querySelector("meta[name='_csrf_header']");
+    if (token && header) {
+      event.detail.headers[header.getAttribute("content")] = token.getAttribute("content");
+    }
+  });
   // The charts' section arrives after the page, through htmx.
   document.addEventListener("htmx:afterSettle", draw);
 })();

@@ -109,6 +109,19 @@ class ClosuresLimitsBudgetsTest extends PostgresTest {
     }
 
     @Test
+    void aClosureAnswerThatCouldNotBeStoredFailsTheStepSayingWhy() {
+        String[] ids = session("Unstorable closure.", Map.of());
+        call("POST", "/v1/optimizers/" + ids[0] + "/params/" + ids[1] + "/grad", Map.of("data", "x", "role", "feedback"));
+        evaluator.stubFor(post(urlPathEqualTo("/lone")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"score\": 1, \"grads\": {\"" + ids[1] + "\": [{\"data\": \"half \\ud83c of an emoji\"}]}}")));
+        var step = call("POST", "/v1/optimizers/" + ids[0] + "/step", Map.of("closure", Map.of("url", "http://127.0.0.1:" + evaluator.port() + "/lone")));
+        assertThat(step.status()).isEqualTo(502);
+        assertThat(step.<String>at("failures.0.reason")).isEqualTo("closure_failed");
+        assertThat(step.<String>at("failures.0.detail")).contains("grads." + ids[1] + "[0].data").contains("lone surrogate");
+        assertThat(call("GET", "/v1/optimizers/" + ids[0] + "/params/" + ids[1], null).<String>at("grad.0.data")).isEqualTo("x");
+    }
+
+    @Test
     void requestsOverALimitAre400NamingIt() {
         String[] ids = session("Limited.", Map.of());
         for (int i = 0; i < 3; i++) {

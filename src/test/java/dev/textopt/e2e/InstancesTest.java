@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.TextoptApplication;
 import dev.textopt.support.Api;
+import dev.textopt.support.Browser;
 import dev.textopt.support.FakeOpenAi;
 import dev.textopt.support.TestDatabase;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Whole applications started and stopped by the test, on one shared PostgreSQL. */
+/** Whole applications started and stopped by the test, on one shared PostgreSQL (two at once where it matters). */
 class InstancesTest {
 
     static final FakeOpenAi openAi = new FakeOpenAi();
@@ -26,19 +27,25 @@ class InstancesTest {
         openAi.close();
     }
 
-    private static ConfigurableApplicationContext startInstance() {
+    private static ConfigurableApplicationContext startInstance(String... more) {
         var db = TestDatabase.get();
-        return new SpringApplicationBuilder(TextoptApplication.class).run(
+        var args = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
                 "--textopt.model-clients.openai.base-url=" + openAi.baseUrl(),
-                "--textopt.model-clients.openai.api-key=" + FakeOpenAi.API_KEY);
+                "--textopt.model-clients.openai.api-key=" + FakeOpenAi.API_KEY));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(TextoptApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new Api(port(context));
     }
 
     @Test
@@ -89,6 +96,29 @@ class InstancesTest {
             assertThat(conflict.contentType()).startsWith("application/problem+json");
             assertThat(conflict.<String>at("detail")).contains("a step is running");
             assertThat(apiB.get("/v1/optimizers/" + id).<Integer>at("step_count")).isEqualTo(1);
+        }
+    }
+
+    /** Behind a load balancer without sticky sessions: the web view's sign-in lives in the shared database. */
+    @Test
+    void aSignInOnOneInstanceIsKnownToTheOtherAndASignOutOnEitherEndsIt() {
+        String keys = "--textopt.security.api-keys=instances:instances-key-1234";
+        try (var a = startInstance(keys); var b = startInstance(keys)) {
+            var browser = new Browser();
+            var signedIn = browser.signIn(port(a), "instances-key-1234");
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/ui");
+
+            var onB = browser.get(port(b), "/ui");
+            assertThat(onB.statusCode()).isEqualTo(200);
+            assertThat(onB.body()).contains("Sign out").contains("<h1>Sessions</h1>");
+
+            var signedOut = browser.post(port(b), "/ui/logout", "");
+            assertThat(signedOut.statusCode()).isEqualTo(302);
+            assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/ui/login?logout");
+            var onA = browser.get(port(a), "/ui");
+            assertThat(onA.statusCode()).isEqualTo(302);
+            assertThat(onA.headers().firstValue("Location").orElseThrow()).endsWith("/ui/login");
         }
     }
 }

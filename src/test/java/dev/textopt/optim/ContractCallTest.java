@@ -35,7 +35,7 @@ class ContractCallTest {
 
     private ContractCall<Integer> call(ModelClient client) {
         return new ContractCall<>(client.name(), Map.of("model", "gpt-4o"), List.of(ChatMessage.user("How many?")), WHOLE_NUMBER,
-                new FakeClients(client), Fixtures.PRICES, meter);
+                new FakeClients(client), Fixtures.PRICES, meter, Allowance.UNLIMITED);
     }
 
     private static FakeModelClient answering(Function<List<ChatMessage>, Completion> answer) {
@@ -98,7 +98,7 @@ class ContractCallTest {
         assertThatThrownBy(() -> call(withoutKey).run()).isInstanceOf(ModelCallException.NotConfigured.class)
                 .hasMessage("model client \"openai\" cannot be called: set OPENAI_API_KEY");
         assertThatThrownBy(() -> new ContractCall<>("gone", Map.of(), List.of(ChatMessage.user("?")), WHOLE_NUMBER,
-                new FakeClients(model), Fixtures.PRICES, meter).run())
+                new FakeClients(model), Fixtures.PRICES, meter, Allowance.UNLIMITED).run())
                 .isInstanceOf(ModelCallException.NotConfigured.class).hasMessageContaining("no longer configured");
         assertThat(model.calls()).isEmpty();
     }

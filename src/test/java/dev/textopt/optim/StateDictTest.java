@@ -73,6 +73,51 @@ class StateDictTest {
     }
 
     @Test
+    void loadingAddsTheSavedUsageToTheOptimizersOwnSoThatItNeverGoesDown() {
+        Tgd stepped = steppedOptimizer();
+        StateDict exported = stepped.stateDict();
+        Usage before = stepped.usage().get("openai");
+
+        Map<String, Usage> added = stepped.loadStateDict(exported, Map.of("model_client", "openai"));
+
+        assertThat(added).containsEntry("openai", before);
+        assertThat(stepped.usage().get("openai").tokens()).isEqualTo(new TokenUsage(200, 20));
+        assertThat(stepped.usage().get("openai").cost().amount()).isEqualByComparingTo("0.0007");
+    }
+
+    @Test
+    void refusesSavedUsageThatIsNegativeNotANumberNotFiniteOrNotInUsdNamingTheField() {
+        String usage = "state_dict.param_groups[0].model_client.usage";
+        Map<Object, String> wrongAmounts = new LinkedHashMap<>();
+        wrongAmounts.put(-1000, usage + ".cost.amount");
+        wrongAmounts.put("5", usage + ".cost.amount");
+        wrongAmounts.put(Double.POSITIVE_INFINITY, usage + ".cost.amount");
+        wrongAmounts.put(new BigDecimal("1e12"), usage + ".cost.amount");
+        wrongAmounts.forEach((amount, field) -> refusesUsage(Map.of("amount", amount, "currency", "USD"), 5, field));
+        refusesUsage(Map.of("amount", 1, "currency", "EUR"), 5, usage + ".cost.currency");
+        refusesUsage(Map.of("amount", 1, "currency", "USD"), -3, usage + ".prompt_tokens");
+        refusesUsage(Map.of("amount", 1, "currency", "USD"), 2.5, usage + ".prompt_tokens");
+    }
+
+    private void refusesUsage(Map<String, Object> cost, Object promptTokens, String field) {
+        StateDict exported = steppedOptimizer().stateDict();
+        List<Map<String, Object>> groups = new ArrayList<>(exported.paramGroups());
+        Map<String, Object> first = new LinkedHashMap<>(groups.get(0));
+        Map<String, Object> client = new LinkedHashMap<>(asMap(first.get("model_client")));
+        client.put("usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", 1, "total_tokens", 6, "cost", cost));
+        first.put("model_client", client);
+        groups.set(0, first);
+        Tgd target = sameShape();
+        StateDict before = target.stateDict();
+
+        assertThatThrownBy(() -> target.loadStateDict(new StateDict(exported.state(), groups), Map.of("model_client", "openai")))
+                .as("%s, %s tokens", cost, promptTokens)
+                .isInstanceOfSatisfying(InvalidOptimizerException.class, e -> assertThat(e.problems()).extracting(Problem::field)
+                        .containsExactly(field));
+        assertThat(target.stateDict()).isEqualTo(before);
+    }
+
+    @Test
     void roundTripsThroughToMapAndFromMap() {
         StateDict exported = steppedOptimizer().stateDict();
 

@@ -194,8 +194,32 @@ class TgdStepTest {
                     public void paramFinished(String paramId, boolean ok) {
                         log.append(paramId).append(' ').append(ok);
                     }
-                });
+                }, Allowance.UNLIMITED);
 
         assertThat(log).hasToString("started 1;p0 true");
+    }
+
+    @Test
+    void makesNoFurtherCallOnceTheAllowanceIsUsedUpAndAppliesNothing() {
+        FakeModelClient model = FakeModelClient.openAi(FakeModelClient::followsCapitalFeedback);
+        List<Parameter> params = List.of(param("p0", "a"), param("p1", "b"), param("p2", "c"));
+        params.forEach(p -> p.appendGrad(grad("Use capital letters")));
+        Tgd optimizer = tgd(params, defaults(0), model);
+
+        // one call costs 0.00035 USD (100 + 10 tokens of gpt-4o); the calls run one after another here
+        StepResult result = optimizer.step(null, StepProgress.NONE, new Allowance(new BigDecimal("0.0003")));
+
+        assertThat(model.calls()).hasSize(1);
+        var failed = (StepResult.Failed) result;
+        assertThat(failed.failures()).extracting(ParamFailure::paramId).containsExactly("p1", "p2");
+        assertThat(failed.failures()).allSatisfy(f -> assertThat(f.cause()).isInstanceOf(ModelCallException.BudgetReached.class));
+        assertThat(failed.usage().get("openai").cost().amount()).isEqualByComparingTo("0.00035");
+        assertThat(params).extracting(Parameter::data).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void anAllowanceIsWhatTheBudgetLeavesAndNeverBelowNothing() {
+        assertThat(Allowance.of(new BigDecimal("5"), new BigDecimal("1.25")).amount()).isEqualByComparingTo("3.75");
+        assertThat(Allowance.of(new BigDecimal("5"), new BigDecimal("7")).amount()).isEqualByComparingTo("0");
     }
 }

@@ -67,6 +67,11 @@ public final class Api {
         return send("GET", path, null, null);
     }
 
+    /** A GET with extra headers, e.g. {@code Authorization}. */
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
     public Response delete(String path) {
         return send("DELETE", path, null, null);
     }

@@ -10,6 +10,7 @@ import dev.textopt.session.SessionStore;
 import dev.textopt.session.StepParamRecord;
 import dev.textopt.session.StepRecord;
 import dev.textopt.support.Api;
+import dev.textopt.support.Browser;
 import dev.textopt.support.EndToEndTest;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -48,22 +49,17 @@ class UiPagesTest extends EndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postForm(String path, String form, String... headers) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     String create(String data) {
         var created = api.post("/v1/optimizers", Map.of(
                 "params", List.of(Map.of("data", data, "role", "system prompt <b>for</b> tests", "requires_grad", true)),
                 "defaults", Map.of("completion_args", Map.of("model", "gpt-4o"))));
         assertThat(created.status()).isEqualTo(201);
         return created.at("id");
+    }
+
+    /** Every page carries a freshly masked CSRF token; the rest of it is what is compared. */
+    static String withoutCsrfTokens(String html) {
+        return html.replaceAll("(name=\"_csrf\"[^>]*?(?:value|content)=\")[^\"]+", "$1");
     }
 
     static int count(String html, String regex) {
@@ -112,25 +108,29 @@ class UiPagesTest extends EndToEndTest {
     }
 
     @Test
-    void formsEditFeedAndRestoreAndRefuseCrossSitePosts() throws Exception {
+    void formsEditFeedAndRestoreAndRefusePostsWithoutThePagesCsrfToken() throws Exception {
         String id = create("Original prompt.");
         String param = api.get("/v1/optimizers/" + id).at("param_groups.0.params.0.id");
-        var edited = postForm("/ui/sessions/" + id + "/params/" + param, "data=Edited+by+hand.&role=a+role", "Origin", "http://localhost:" + port);
+        var browser = new Browser();
+        assertThat(browser.get(port, "/ui/sessions/" + id).body()).contains("name=\"_csrf\"");
+        var edited = browser.post(port, "/ui/sessions/" + id + "/params/" + param, "data=Edited+by+hand.&role=a+role");
         assertThat(edited.statusCode()).isEqualTo(302);
         assertThat(api.get("/v1/optimizers/" + id).<String>at("param_groups.0.params.0.data")).isEqualTo("Edited by hand.");
 
-        postForm("/ui/sessions/" + id + "/params/" + param + "/grad", "data=More+detail.&role=feedback");
+        browser.post(port, "/ui/sessions/" + id + "/params/" + param + "/grad", "data=More+detail.&role=feedback");
         assertThat(api.get("/v1/optimizers/" + id).<List<?>>at("param_groups.0.params.0.grad")).hasSize(1);
-        postForm("/ui/sessions/" + id + "/clear-grad", "");
+        browser.post(port, "/ui/sessions/" + id + "/clear-grad", "");
         assertThat(api.get("/v1/optimizers/" + id).<List<?>>at("param_groups.0.params.0.grad")).isEmpty();
 
-        postForm("/ui/sessions/" + id + "/restore", "entry=0");
+        browser.post(port, "/ui/sessions/" + id + "/restore", "entry=0");
         assertThat(api.get("/v1/optimizers/" + id).<String>at("param_groups.0.params.0.data")).isEqualTo("Original prompt.");
 
-        var crossSite = postForm("/ui/sessions/" + id + "/params/" + param, "data=Evil.", "Origin", "https://evil.example");
+        // Another site can make the browser post, with its cookies, but cannot read the page's token.
+        var crossSite = browser.postRaw(port, "/ui/sessions/" + id + "/params/" + param, "data=Evil.", "Origin", "https://evil.example");
         assertThat(crossSite.statusCode()).isEqualTo(403);
-        var fetchSite = postForm("/ui/sessions/" + id + "/clear-grad", "", "Sec-Fetch-Site", "cross-site");
-        assertThat(fetchSite.statusCode()).isEqualTo(403);
+        var forged = browser.postRaw(port, "/ui/sessions/" + id + "/clear-grad", "_csrf=forged-token");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(new Browser().postRaw(port, "/ui/sessions/" + id + "/restore", "entry=0").statusCode()).isEqualTo(403);
         assertThat(api.get("/v1/optimizers/" + id).<String>at("param_groups.0.params.0.data")).isEqualTo("Original prompt.");
     }
 
@@ -174,7 +174,7 @@ class UiPagesTest extends EndToEndTest {
         }
         System.out.println("UI timing: a 500-step session page with 10,000-character prompts: first view " + coldMs
                 + " ms, later views (best of 5) " + warmMs + " ms (" + page.body().length() + " characters)");
-        assertThat(cold.body()).isEqualTo(page.body());
+        assertThat(withoutCsrfTokens(cold.body())).isEqualTo(withoutCsrfTokens(page.body()));
         assertThat(page.body().length()).isLessThan(200_000);
         String html = page.body();
         assertThat(page.statusCode()).isEqualTo(200);

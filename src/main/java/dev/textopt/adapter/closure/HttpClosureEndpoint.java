@@ -4,6 +4,7 @@ import dev.textopt.config.ClosureProperties;
 import dev.textopt.optim.ClosureResult;
 import dev.textopt.optim.Gradient;
 import dev.textopt.optim.Loss;
+import dev.textopt.optim.StorableText;
 import dev.textopt.session.ClosureEndpoint;
 import java.io.IOException;
 import java.net.URI;
@@ -65,9 +66,6 @@ class HttpClosureEndpoint implements ClosureEndpoint {
         } catch (JacksonException e) {
             throw new ClosureFailedException("the closure's answer is not JSON");
         }
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("\\u0000")) {
-            throw new ClosureFailedException("the closure's answer contains the NUL character (\\u0000), which cannot be stored");
-        }
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("score")) {
             throw new ClosureFailedException("the closure's answer must be an object with \"score\" (and optionally \"explanation\", \"grads\")");
         }
@@ -79,7 +77,20 @@ class HttpClosureEndpoint implements ClosureEndpoint {
         if (explanation != null && !(explanation instanceof String)) {
             throw new ClosureFailedException("the closure's \"explanation\" must be a text");
         }
+        if (score instanceof String text) {
+            storable(text, "score");
+        }
+        if (explanation != null) {
+            storable((String) explanation, "explanation");
+        }
         return new ClosureResult(new Loss(score, (String) explanation), grads(map.get("grads")));
+    }
+
+    /** Text of the answer is kept (loss, gradients): what would not be stored as sent fails the closure. */
+    private static void storable(String text, String field) {
+        StorableText.problem(text).ifPresent(problem -> {
+            throw new ClosureFailedException("the closure's answer cannot be stored: its \"" + field + "\" " + problem);
+        });
     }
 
     private static Map<String, List<Gradient>> grads(Object value) {
@@ -99,9 +110,13 @@ class HttpClosureEndpoint implements ClosureEndpoint {
                 if (!(item instanceof Map<?, ?> g) || !(g.get("data") instanceof String data)) {
                     throw new ClosureFailedException("each gradient from the closure must be {\"data\": text, \"role\": text}");
                 }
-                Object role = g.get("role");
-                Object context = g.get("context");
-                parsed.add(new Gradient(data, role instanceof String r ? r : "", context instanceof String c ? c : null));
+                String role = g.get("role") instanceof String r ? r : "";
+                String context = g.get("context") instanceof String c ? c : null;
+                String at = "grads." + entry.getKey() + "[" + parsed.size() + "]";
+                storable(data, at + ".data");
+                storable(role, at + ".role");
+                storable(context == null ? "" : context, at + ".context");
+                parsed.add(new Gradient(data, role, context));
             }
             grads.put(String.valueOf(entry.getKey()), parsed);
         }

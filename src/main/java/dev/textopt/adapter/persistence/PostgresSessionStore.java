@@ -3,11 +3,11 @@ package dev.textopt.adapter.persistence;
 import dev.textopt.optim.Gradient;
 import dev.textopt.optim.MomentumEntry;
 import dev.textopt.optim.Usage;
-import dev.textopt.session.CurrentTenant;
 import dev.textopt.session.SessionStore;
 import dev.textopt.session.StoredGroup;
 import dev.textopt.session.StoredParam;
 import dev.textopt.session.StoredSession;
+import dev.textopt.session.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,37 +30,37 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 class PostgresSessionStore implements SessionStore {
 
-    private final SessionRepository sessions;
+    private final OptimizerSessionRepository sessions;
     private final GroupRepository groups;
     private final ParamRepository params;
     private final GradientRepository gradients;
-    private final UsageRepository usages;
     private final JsonColumns json;
     private final Clock clock;
     private final HistoryStore history;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
     private final SessionReader reader;
+    private final TenantContext tenants;
 
-    PostgresSessionStore(SessionRepository sessions, GroupRepository groups, ParamRepository params, GradientRepository gradients,
-            UsageRepository usages, JsonColumns json, Clock clock, HistoryStore history, JdbcTemplate jdbc,
-            EntityManager entityManager, SessionReader reader) {
+    PostgresSessionStore(OptimizerSessionRepository sessions, GroupRepository groups, ParamRepository params, GradientRepository gradients,
+            JsonColumns json, Clock clock, HistoryStore history, JdbcTemplate jdbc,
+            EntityManager entityManager, SessionReader reader, TenantContext tenants) {
         this.sessions = sessions;
         this.groups = groups;
         this.params = params;
         this.gradients = gradients;
-        this.usages = usages;
         this.json = json;
         this.clock = clock;
         this.history = history;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.reader = reader;
+        this.tenants = tenants;
     }
 
     @Override
     public void insert(StoredSession session) {
-        var entity = new SessionEntity(session.id(), CurrentTenant.get(), session.optimizer(), json.write(session.defaults()),
+        var entity = new SessionEntity(session.id(), tenants.current(), session.optimizer(), json.write(session.defaults()),
                 session.createdAt());
         if (session.budget() != null) {
             entity.budgetAmount = session.budget().amount();
@@ -75,42 +75,42 @@ class PostgresSessionStore implements SessionStore {
     @Override
     public Optional<StoredSession> find(UUID id) {
         flushPendingChanges();
-        return reader.find(id, CurrentTenant.get());
+        return reader.find(id, tenants.current());
     }
 
     @Override
     public boolean exists(UUID id) {
-        return sessions.existsByIdAndTenant(id, CurrentTenant.get());
+        return sessions.existsByIdAndTenant(id, tenants.current());
     }
 
     @Override
     public long countSessions() {
-        return sessions.countByTenant(CurrentTenant.get());
+        return sessions.countByTenant(tenants.current());
     }
 
     @Override
     public void lockTenantStepStarts() {
         // A transaction-scoped advisory lock per tenant (released at commit or rollback).
-        jdbc.queryForObject("SELECT CAST(pg_advisory_xact_lock(hashtext(?)) AS text)", String.class, CurrentTenant.get());
+        jdbc.queryForObject("SELECT CAST(pg_advisory_xact_lock(hashtext(?)) AS text)", String.class, tenants.current());
     }
 
     @Override
     public long countRunningSteps(Instant now) {
         Long running = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ? AND lease_expires_at > ?",
-                Long.class, CurrentTenant.get(), Timestamp.from(now));
+                Long.class, tenants.current(), Timestamp.from(now));
         return running == null ? 0 : running;
     }
 
     @Override
     public Optional<StoredParam> findParam(UUID sessionId, UUID paramId) {
         flushPendingChanges();
-        return reader.param(sessionId, paramId, CurrentTenant.get());
+        return reader.param(sessionId, paramId, tenants.current());
     }
 
     @Override
     public PageOf<StoredSession> list(int page, int size) {
         flushPendingChanges();
-        return reader.page(CurrentTenant.get(), page, size);
+        return reader.page(tenants.current(), page, size);
     }
 
     @Override
@@ -206,6 +206,15 @@ class PostgresSessionStore implements SessionStore {
 
     @Override
     public void addUsage(UUID sessionId, Map<String, Usage> usage) {
+        addImportedUsage(sessionId, usage);
+        var spent = Usage.knownCost(usage);
+        if (spent.signum() > 0) {
+            jdbc.update("UPDATE optimizer_session SET spent = spent + ? WHERE id = ?", spent, sessionId);
+        }
+    }
+
+    @Override
+    public void addImportedUsage(UUID sessionId, Map<String, Usage> usage) {
         if (usage.isEmpty()) {
             return;
         }
@@ -222,13 +231,6 @@ class PostgresSessionStore implements SessionStore {
     }
 
     @Override
-    public void setUsage(UUID sessionId, Map<String, Usage> usage) {
-        usages.deleteBySession(sessionId);
-        usages.flush();
-        addUsage(sessionId, usage);
-    }
-
-    @Override
     public void touch(UUID sessionId, Instant now, boolean countsAsStep) {
         sessions.touch(sessionId, now, countsAsStep);
     }
@@ -236,7 +238,7 @@ class PostgresSessionStore implements SessionStore {
     @Override
     public boolean touchOwn(UUID sessionId, Instant now) {
         return jdbc.update("UPDATE optimizer_session SET version = version + 1, updated_at = ? WHERE id = ? AND tenant = ?",
-                Timestamp.from(now), sessionId, CurrentTenant.get()) == 1;
+                Timestamp.from(now), sessionId, tenants.current()) == 1;
     }
 
     /** The lease is free when nobody holds it or the holder's claim ran out (its instance died). */

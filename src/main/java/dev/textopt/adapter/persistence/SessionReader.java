@@ -36,7 +36,7 @@ class SessionReader {
 
     private static final String SESSION_COLUMNS = """
             SELECT id, optimizer, version, step_count, history_count, defaults, created_at, updated_at,
-                   lease_owner, lease_expires_at, budget_amount, budget_currency FROM optimizer_session""";
+                   lease_owner, lease_expires_at, budget_amount, budget_currency, spent FROM optimizer_session""";
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
@@ -85,7 +85,7 @@ class SessionReader {
         return new StoredSession(rs.getObject("id", UUID.class), rs.getString("optimizer"), rs.getLong("version"),
                 rs.getInt("step_count"), rs.getInt("history_count"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")), json.readMap(rs.getString("defaults")), List.of(), Map.of(),
-                stepRunning, budget == null ? null : new Budget(budget, rs.getString("budget_currency")));
+                stepRunning, budget == null ? null : new Budget(budget, rs.getString("budget_currency")), rs.getBigDecimal("spent"));
     }
 
     private List<StoredSession> withContent(List<StoredSession> sessions) {
@@ -97,7 +97,7 @@ class SessionReader {
         var usage = usage(ids);
         return sessions.stream().map(s -> new StoredSession(s.id(), s.optimizer(), s.version(), s.stepCount(), s.historyCount(),
                 s.createdAt(), s.updatedAt(), s.defaults(), groups.getOrDefault(s.id(), List.of()),
-                usage.getOrDefault(s.id(), Map.of()), s.stepRunning(), s.budget())).toList();
+                usage.getOrDefault(s.id(), Map.of()), s.stepRunning(), s.budget(), s.spent())).toList();
     }
 
     /** Each session's groups in order, with their parameters in order, each with its grad. */

@@ -2,7 +2,9 @@ package dev.textopt.adapter.ui;
 
 import dev.textopt.optim.Gradient;
 import dev.textopt.optim.InvalidOptimizerException;
+import dev.textopt.optim.StorableText;
 import dev.textopt.session.BadRequestException;
+import dev.textopt.session.BudgetExhaustedException;
 import dev.textopt.session.HistoryEntryNotFoundException;
 import dev.textopt.session.ModelClientUnavailableException;
 import dev.textopt.session.OptimizerSessions;
@@ -127,7 +129,7 @@ class UiController {
     String edit(@PathVariable UUID id, @PathVariable UUID paramId, @RequestParam String data,
             @RequestParam(required = false) String role, RedirectAttributes flash) {
         return act(id, flash, () -> {
-            sessions.patchParam(id, paramId, new ParamPatch(normalize(data), role == null ? null : role.strip(), null));
+            sessions.patchParam(id, paramId, new ParamPatch(formText(data, "data"), role == null ? null : formText(role.strip(), "role"), null));
             return "Saved the parameter.";
         });
     }
@@ -139,8 +141,8 @@ class UiController {
             if (data.isBlank()) {
                 throw new BadRequestException("data", "the feedback is empty; write what should change");
             }
-            String r = role == null || role.isBlank() ? "feedback" : role.strip();
-            sessions.appendGrads(id, paramId, List.of(new Gradient(normalize(data), r)));
+            String r = role == null || role.isBlank() ? "feedback" : formText(role.strip(), "role");
+            sessions.appendGrads(id, paramId, List.of(new Gradient(formText(data, "data"), r)));
             return "Added the feedback.";
         });
     }
@@ -189,14 +191,20 @@ class UiController {
         try {
             flash.addFlashAttribute("notice", action.get());
         } catch (BadRequestException | InvalidOptimizerException | StepRunningException | ModelClientUnavailableException
-                | HistoryEntryNotFoundException e) {
+                | HistoryEntryNotFoundException | BudgetExhaustedException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/ui/sessions/" + id;
     }
 
-    /** Browsers send form text with CRLF line ends; prompts keep the LF the API would have stored. */
-    private static String normalize(String text) {
+    /**
+     * Browsers send form text with CRLF line ends; prompts keep the LF the API would have stored. Text that
+     * could not be stored as typed (a NUL character) is refused, as in the API.
+     */
+    private static String formText(String text, String field) {
+        StorableText.problem(text).ifPresent(problem -> {
+            throw new BadRequestException(field, "the " + field + " " + problem);
+        });
         return text.replace("\r\n", "\n");
     }
 }

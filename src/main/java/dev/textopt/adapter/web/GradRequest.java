@@ -7,9 +7,15 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
-/** Gradients to append: one, or a list (in JSON, the gradient or the list itself). {@code single} keeps which, so problems name the field as sent. */
+/** Gradients to append: one, or a list. {@code single} keeps which, so problems name the field as sent. */
 @JsonDeserialize(using = GradRequest.Reader.class)
-record GradRequest(@JsonValue List<GradientJson> grads, boolean single) {
+record GradRequest(List<GradientJson> grads, boolean single) {
+
+    /** In JSON, the one gradient or the list itself. */
+    @JsonValue
+    Object asJson() {
+        return single ? grads.get(0) : grads;
+    }
 
     static final class Reader extends ValueDeserializer<GradRequest> {
 

@@ -15,24 +15,25 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Honours {@code Idempotency-Key} on every POST under /v1: the first answer is kept and replayed
  * to retries with the same key and body ({@code Idempotent-Replayed: true}); the same key with
  * another request is a 422; a retry while the first is still running is a 409. Answers that ask for a
  * retry (409, 429, 5xx) are not kept, so the retry runs again. A request routed to an
- * {@link AnswerWithEffect} method runs in one transaction with the keeping of its answer.
+ * {@link AnswerWithEffect} method runs in one transaction with the keeping of its answer. It runs
+ * inside the API's security chain (see {@link ApiSecurity}), after the firewall and once the caller is
+ * authenticated, and it decides on the path as Spring MVC routes it (decoded, without ';' parameters),
+ * not on the raw request URI.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -49,7 +50,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/v1/");
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || !UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith("/v1/");
     }
 
     @Override

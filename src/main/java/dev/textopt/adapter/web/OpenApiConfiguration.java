@@ -57,8 +57,9 @@ class OpenApiConfiguration {
         }
         var components = new Components()
                 .addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("An API key from TEXTOPT_SECURITY_API_KEYS. Not needed in single-user mode "
-                                + "(no keys configured)."))
+                        .description("An API key from TEXTOPT_SECURITY_API_KEYS, as Authorization: Bearer <key>; it names "
+                                + "the tenant whose sessions the request sees. Without one, or with a wrong one: 401 with "
+                                + "WWW-Authenticate: Bearer. Not needed in single-user mode (no keys configured)."))
                 .addParameters("IdempotencyKey", new Parameter().in("header").name(IdempotencyFilter.HEADER).required(false)
                         .description("Any unique text. A retry with the same key and body gets the first answer "
                                 + "again (Idempotent-Replayed: true); the same key with another body is a 422; while "
@@ -136,7 +137,7 @@ class OpenApiConfiguration {
         for (ProblemType type : types) {
             media.addExamples(type.slug(), new Example().summary(type.title()).value(example(type)));
         }
-        return new ApiResponse().description(String.join("; ", types.stream().map(t -> t.slug() + ": " + t.title()).toList()))
+        return new ApiResponse().description(String.join("; ", types.stream().map(t -> t.slug() + ": " + t.when()).toList()))
                 .content(new Content().addMediaType(PROBLEM_JSON, media));
     }
 

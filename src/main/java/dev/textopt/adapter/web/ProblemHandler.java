@@ -87,6 +87,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(ProblemType.BUDGET_EXHAUSTED, e.getMessage());
         problem.setProperty("spent", new ProblemJson.MoneyJson(e.spent().doubleValue(), e.budget().currency()));
         problem.setProperty("budget", new ProblemJson.MoneyJson(e.budget().amount().doubleValue(), e.budget().currency()));
+        if (e.step() != null) { // a step stopped part-way by the budget
+            problem.setProperty("step", e.step());
+            problem.setProperty("failures", e.failures().stream().map(StepFailureJson::of).toList());
+        }
         return problem;
     }
 

@@ -33,7 +33,14 @@ class StateDictController {
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "loadStateDict", summary = "load_state_dict: validated whole before anything changes")
+    @Operation(operationId = "loadStateDict", summary = "load_state_dict: validated whole before anything changes",
+            description = "Group options and momentum buffers are replaced; parameter values stay. The saved usage of "
+                    + "each model client is added to the session's usage, as afnio's load_state_dict adds it to the "
+                    + "client's: an export imported into a new session exports the same, and no import lowers the "
+                    + "usage. What the session has spent (budget.spent), which its budget is checked against, is "
+                    + "not changed by an import. Saved usage must have whole token counts of 0 or more and a cost "
+                    + "in USD whose amount is a finite number of 0 or more (or null, unknown); anything else is a "
+                    + "400 naming the field, e.g. state_dict.param_groups[0].model_client.usage.cost.amount.")
     SessionJson load(@PathVariable UUID id, @RequestBody LoadStateDictRequest request) {
         if (request.stateDict() == null) {
             throw new BadRequestException("state_dict", "state_dict is required: the object GET …/state-dict returns");

@@ -1,16 +1,35 @@
 package dev.textopt.adapter.web;
 
-import dev.textopt.session.CurrentTenant;
+import dev.textopt.session.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
-/** The tenant a request acts for, as {@link ApiKeyFilter} established it. */
-final class Tenants {
+/**
+ * The tenant a caller acts for: the name of its authentication, as Spring Security's chains established
+ * it (a bearer API key's tenant, the tenant signed in to the web view, or {@code default} in single-user
+ * mode). Nobody authenticated is an error, never a fallback tenant.
+ */
+@Component
+class Tenants implements TenantContext {
 
-    private Tenants() {
+    @Override
+    public String current() {
+        return ofSecurityContext();
     }
 
+    /** The tenant a request acts for: the web adapter's one way to ask. */
     static String current(HttpServletRequest request) {
-        Object tenant = request.getAttribute(ApiKeyFilter.TENANT_ATTRIBUTE);
-        return tenant == null ? CurrentTenant.SINGLE_USER : tenant.toString();
+        return ofSecurityContext();
+    }
+
+    private static String ofSecurityContext() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication.getName() == null) {
+            throw new IllegalStateException("no authenticated caller on this thread, so no tenant; "
+                    + "work off the request thread must carry the caller's security context");
+        }
+        return authentication.getName();
     }
 }

@@ -30,7 +30,7 @@ final class CallBatch<T> {
     void add(ModelRole model, List<ChatMessage> messages, ReplyContract<T> contract) {
         meter.register(model.client());
         planned.add(new ContractCall<>(model.client(), model.completionArgs(), messages, contract,
-                calls.clients(), calls.prices(), meter));
+                calls.clients(), calls.prices(), meter, calls.allowance()));
     }
 
     /**

@@ -36,7 +36,7 @@ class TrainingConcurrencyTest {
     }
 
     private ModelCalls calls(int maxConcurrentCalls, Function<List<ChatMessage>, Completion> answer) {
-        return new ModelCalls(new FakeClients(FakeModelClient.openAi(answer)), Fixtures.PRICES, maxConcurrentCalls, executor);
+        return new ModelCalls(new FakeClients(FakeModelClient.openAi(answer)), Fixtures.PRICES, maxConcurrentCalls, executor, dev.textopt.optim.Allowance.UNLIMITED);
     }
 
     /** Answers only once {@code together} calls are in flight at the same time; counts those that saw it happen. */

@@ -2,10 +2,12 @@ package dev.textopt.adapter.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.textopt.optim.StorableText;
 import dev.textopt.session.BadRequestException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,11 +18,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * JSON may carry {@code \u0000}, PostgreSQL text cannot. Refusing it at the edge, with the field's
- * path, turns what would be a database error into a 400 that says what to change.
+ * JSON may carry text PostgreSQL would refuse or change: the NUL character ({@code \u0000}) and lone
+ * surrogates ({@code \ud800}). Every string of every request body, keys included, is checked here, in
+ * this one place, after the body is read and before any use case sees it: a 400 that names the field,
+ * instead of a database error or a value stored differently from what was acknowledged.
  */
 @ControllerAdvice
-class NulCharacterGuard extends RequestBodyAdviceAdapter {
+class StorableTextGuard extends RequestBodyAdviceAdapter {
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -36,9 +40,9 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter {
 
     static void check(Object value, String path) {
         if (value instanceof String text) {
-            if (text.indexOf('\u0000') >= 0) {
-                throw new BadRequestException(path, path + " contains the NUL character (\\u0000), which cannot be stored; remove it");
-            }
+            StorableText.problem(text).ifPresent(problem -> {
+                throw new BadRequestException(path, path + " " + problem);
+            });
         } else if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {
                 check(String.valueOf(k), path);
@@ -47,6 +51,14 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter {
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 check(list.get(i), path + "[" + i + "]");
+            }
+        } else if (value != null && value.getClass().isRecord() && jsonValue(value.getClass()) != null) {
+            try { // a record that is another value in JSON (a list, say): that value as JSON, at the same path
+                Method asJson = jsonValue(value.getClass());
+                asJson.setAccessible(true);
+                check(JsonTrees.read(asJson.invoke(value), Object.class), path);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + value.getClass(), e);
             }
         } else if (value != null && value.getClass().isRecord()) {
             for (RecordComponent component : value.getClass().getRecordComponents()) {
@@ -61,10 +73,13 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter {
         }
     }
 
-    /** The path of a component as the client wrote it: an unwrapped one, or one that is the whole value, adds nothing. */
+    private static Method jsonValue(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class)).findFirst().orElse(null);
+    }
+
+    /** The path of a component as the client wrote it: an unwrapped one adds nothing. */
     private static String pathOf(String path, RecordComponent component) {
-        Method accessor = component.getAccessor();
-        if (accessor.isAnnotationPresent(JsonUnwrapped.class) || accessor.isAnnotationPresent(JsonValue.class)) {
+        if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
             return path;
         }
         String name = component.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);

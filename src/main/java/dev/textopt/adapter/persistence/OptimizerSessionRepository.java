@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface SessionRepository extends JpaRepository<SessionEntity, UUID> {
+/** Optimizer sessions (named so, beside Spring Session's sessionRepository of the web view's sign-ins). */
+interface OptimizerSessionRepository extends JpaRepository<SessionEntity, UUID> {
 
     boolean existsByIdAndTenant(UUID id, String tenant);
 

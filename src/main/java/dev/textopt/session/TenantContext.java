@@ -1,0 +1,18 @@
+package dev.textopt.session;
+
+/**
+ * The tenant the caller acts for, from its authenticated principal. The web adapter implements it; the
+ * stores read it where sessions are found, so that another tenant's session is simply not there.
+ * Background work carries the caller's authentication with it (config wires the executors so).
+ */
+public interface TenantContext {
+
+    /** The one tenant of single-user mode, when no API keys are configured. */
+    String SINGLE_USER = "default";
+
+    /**
+     * The current caller's tenant. Throws {@link IllegalStateException} when nobody is authenticated on
+     * this thread: never a fallback tenant, which would let an unauthenticated path act for someone.
+     */
+    String current();
+}
