@@ -16,7 +16,8 @@ record CreateRequest(
         @Nullable GroupOptionsJson defaults,
         @Nullable BudgetRequest budget) {
 
-    @Schema(description = "A spending limit: once the priced usage reaches it, steps are refused with 402")
+    @Schema(description = "A spending limit, checked before every model call: once what the session spent on priced "
+            + "calls reaches it, no further call is made and the step answers 402")
     record BudgetRequest(@Schema(description = "Amount, above 0") BigDecimal amount,
                          @Schema(description = "USD (the default)") @Nullable String currency) {
     }

@@ -24,7 +24,9 @@ record SessionJson(
         @Schema(description = "The spending limit, if any, and what was spent") @Nullable BudgetJson budget) {
 
     @Schema(description = "A spending limit and what was spent of it")
-    record BudgetJson(double amount, String currency, double spent) {
+    record BudgetJson(double amount, String currency,
+            @Schema(description = "What the session's model calls cost, in USD: only steps raise it, and an import never changes it")
+            double spent) {
     }
 
     static SessionJson of(StoredSession s) {
