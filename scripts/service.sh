@@ -37,7 +37,9 @@ case "$cmd" in
     nohup java ${JAVA_OPTS:-} -cp "$cp" dev.textopt.TextoptApplication \
       --server.port="$port" --textopt.embedded-db.data-dir="$dir/data" "$@" > "$dir/log" 2>&1 &
     echo $! > "$dir/pid"
-    for _ in $(seq 1 120); do
+    # A loaded machine (a parallel build, a slow disk) can take a minute to start: wait up to START_TIMEOUT.
+    timeout_s=${START_TIMEOUT:-150}
+    for _ in $(seq 1 $((timeout_s * 2))); do
       if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
         echo "textopt '$name' is up on port $port (pid $(cat "$dir/pid"))"
         exit 0
@@ -49,7 +51,7 @@ case "$cmd" in
       fi
       sleep 0.5
     done
-    echo "textopt '$name' did not become healthy within 60 s; see $dir/log" >&2
+    echo "textopt '$name' did not become healthy within $timeout_s s (START_TIMEOUT); see $dir/log" >&2
     exit 1
     ;;
   stop)
@@ -62,6 +64,16 @@ case "$cmd" in
       kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
     fi
     rm -f "$dir/pid"
+    # Stopped during its start (or killed), textopt may leave its embedded PostgreSQL running: stop that
+    # server too, found by the postmaster.pid of this service's own data folder.
+    pg_pid_file="$dir/data/postmaster.pid"
+    if [ -f "$pg_pid_file" ]; then
+      pg_pid=$(head -1 "$pg_pid_file")
+      if kill -0 "$pg_pid" 2>/dev/null && grep -q "$dir/data" "/proc/$pg_pid/cmdline" 2>/dev/null; then
+        kill -INT "$pg_pid"
+        for _ in $(seq 1 40); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.25; done
+      fi
+    fi
     ;;
   *)
     echo "usage: service.sh start|stop NAME [PORT args...] | classpath" >&2
