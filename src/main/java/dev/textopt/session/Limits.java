@@ -64,7 +64,8 @@ public class Limits {
     void stepsInFlight(long running) {
         if (running >= limits.maxStepsInFlightPerTenant()) {
             throw new QuotaExceededException(running + " of your steps are running, the most allowed at once "
-                    + "(textopt.limits.max-steps-in-flight-per-tenant); retry when one has finished", true);
+                    + "(textopt.limits.max-steps-in-flight-per-tenant, TEXTOPT_LIMITS_MAXSTEPSINFLIGHTPERTENANT); retry when one "
+                    + "has finished, or ask the operator to raise it", true);
         }
     }
 }

@@ -163,8 +163,12 @@ class ClosuresLimitsBudgetsTest extends PostgresTest {
         }
         var first = CompletableFuture.supplyAsync(() -> call("POST", "/v1/optimizers/" + a[0] + "/step", null));
         var second = CompletableFuture.supplyAsync(() -> call("POST", "/v1/optimizers/" + b[0] + "/step", null));
-        var statuses = List.of(first.join().status(), second.join().status());
-        assertThat(statuses).containsExactlyInAnyOrder(200, 429);
+        var answers = List.of(first.join(), second.join());
+        assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 429);
+        var refused = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        assertThat(refused.<String>at("detail")).as("the 429 names the setting an operator raises")
+                .contains("textopt.limits.max-steps-in-flight-per-tenant", "TEXTOPT_LIMITS_MAXSTEPSINFLIGHTPERTENANT");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test
