@@ -50,11 +50,11 @@ async function generate(description) {
   return header + astToString(ast);
 }
 
-function showDifference(expected, actual) {
+function showDifference(fresh) {
   const dir = mkdtempSync(join(tmpdir(), "textopt-types-"));
   try {
     const served = join(dir, "openapi.served.ts");
-    writeFileSync(served, actual);
+    writeFileSync(served, fresh);
     spawnSync("diff", ["-u", target, served], { stdio: "inherit" });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -74,7 +74,7 @@ if (mode === "generate") {
 } else {
   const committed = readFileSync(target, "utf8");
   if (committed !== fresh) {
-    showDifference(committed, fresh);
+    showDifference(fresh);
     console.error(`src/openapi.ts differs from the description served at ${source}: run \`npm run generate -- ${source}\` and commit it`);
     process.exit(1);
   }
