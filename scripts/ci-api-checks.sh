@@ -4,9 +4,12 @@
 #   1. redocly lint on the served /v3/api-docs (rules: clients/redocly.yaml)
 #   2. the Postman collection with newman (clients/postman/)
 #   3. the Python client's tests (clients/python/)
-#   4. scripts/smoke.sh (the README walk-through)
+#   4. the TypeScript client: its committed types against the served description, then its tests
+#      (clients/typescript/)
+#   5. scripts/smoke.sh (the README walk-through)
 # and stops what it started. Every check runs even when an earlier one fails; the exit status is
-# non-zero if any failed. Needs a JDK, Node/npm, python3 and curl; it runs `npm ci --prefix clients`.
+# non-zero if any failed. Needs a JDK, Node/npm, python3 and curl; it runs `npm ci` in clients/ and
+# clients/typescript/.
 #
 #   scripts/ci-api-checks.sh
 #
@@ -68,6 +71,8 @@ for tool in java npm npx python3 curl; do need "$tool"; done
 echo "=== npm ci --prefix clients"
 npm ci --prefix clients --no-audit --no-fund --loglevel=error > "$out/npm-ci.log" 2>&1 \
   || { cat "$out/npm-ci.log" >&2; echo "ci-api-checks: npm ci failed" >&2; exit 1; }
+npm ci --prefix clients/typescript --no-audit --no-fund --loglevel=error > "$out/npm-ci-typescript.log" 2>&1 \
+  || { cat "$out/npm-ci-typescript.log" >&2; echo "ci-api-checks: npm ci (clients/typescript) failed" >&2; exit 1; }
 
 echo "=== starting the fake model on $fake_port and textopt '$name' on $port"
 python3 scripts/fake_model.py "$fake_port" > "$out/fake-model.log" 2>&1 &
@@ -97,6 +102,9 @@ run newman npx --prefix clients newman run clients/postman/textopt.postman_colle
   --reporters cli,junit --reporter-junit-export "$out/newman-junit.xml" --color off
 run python-client env TEXTOPT_URL="$base" \
   python3 -m unittest discover -s clients/python -p 'test_*.py' -v
+run typescript-types npm --prefix clients/typescript run --silent check-types -- "$base"
+run typescript-client env TEXTOPT_URL="$base" TEXTOPT_FAKE_MODEL_URL="http://127.0.0.1:$fake_port" \
+  npm --prefix clients/typescript test --silent
 run smoke scripts/smoke.sh "$base"
 
 echo
