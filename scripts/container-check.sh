@@ -11,7 +11,9 @@
 # and tears everything down, also when a check fails or the run is interrupted. Prints PASS/FAIL lines and a
 # RESULT line; exits 1 when anything failed. Safe to re-run: leftovers of an earlier run are removed first.
 #
-#   scripts/container-check.sh        (as root: podman runs rootful and the kit installs it with apt-get)
+#   scripts/container-check.sh            (as root: podman runs rootful and the kit installs it with apt-get)
+#   scripts/container-check.sh --prepare  only the machine's part: podman and the base images (minutes on a
+#                                         fresh machine; .ci/run starts it alongside the Maven build)
 #
 # The model: the compose stack has no provider key. Compose reads OPENAI_API_KEY and OPENAI_BASE_URL from
 # the environment, so this script sets a fake key and http://host.containers.internal:PORT/v1 (podman's name
@@ -23,6 +25,11 @@
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
+case "${1:-}" in
+  "") mode=check ;;
+  --prepare) mode=prepare ;;
+  *) echo "usage: scripts/container-check.sh [--prepare]" >&2; exit 2 ;;
+esac
 
 kit=${CONTAINER_KIT:-$repo/../shared/tools/container-kit.sh}
 project=${CONTAINER_CHECK_PROJECT:-textopt-check}
@@ -51,7 +58,7 @@ fi
 # Debian 12's netavark needs iptables to wire the bridge network ("netavark: No such file or directory"
 # from `podman run` without it); the kit does not install it.
 if ! command -v iptables >/dev/null; then
-  if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iptables >"$out/apt.log" 2>&1; then
+  if { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iptables; } >"$out/apt.log" 2>&1; then
     pass "prerequisite: installed iptables (netavark's bridge network needs it)"
   else
     tail -5 "$out/apt.log"; fail "prerequisite: apt-get install iptables failed"; finish; exit 1
@@ -62,13 +69,18 @@ fi
 # CNI files (podman uses netavark, not CNI) are kept in the log only.
 kit() {
   local log="$out/kit-$1.log" rc
-  "$kit" "$@" >"$log" 2>&1
-  rc=$?
-  grep -v -e '^RESULT:' -e 'level=warning msg="Error validating CNI config' "$log"
+  "$kit" "$@" 2>&1 | tee "$log" | grep --line-buffered -v -e '^RESULT:' -e 'level=warning msg="Error validating CNI config'
+  rc=${PIPESTATUS[0]}
   passes=$((passes + $(grep -c '^PASS ' "$log")))
   fails=$((fails + $(grep -c '^FAIL ' "$log")))
   return "$rc"
 }
+
+if [ "$mode" = prepare ]; then
+  kit images
+  finish
+  exit $?
+fi
 
 fake_pid=
 teardown() {
