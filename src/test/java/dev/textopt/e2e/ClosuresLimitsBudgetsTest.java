@@ -11,10 +11,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
 import dev.textopt.support.PostgresTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Closures over real HTTP, the per-request and per-tenant limits, and session budgets. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -59,8 +54,6 @@ class ClosuresLimitsBudgetsTest extends PostgresTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
     private String key = "main-key";
 
     @BeforeEach
@@ -68,19 +61,8 @@ class ClosuresLimitsBudgetsTest extends PostgresTest {
         key = "main-key";
     }
 
-    @SuppressWarnings("unchecked")
     private Api.Response call(String method, String path, Object body) {
-        try {
-            var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + key).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Object parsed = response.body().isBlank() ? null : json.readValue(response.body(), Object.class);
-            return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), response.body(), parsed, response.headers());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new Api(port, key).send(method, path, body == null ? null : Api.json(body), "application/json");
     }
 
     private String[] session(String data, Map<String, Object> extra) {

@@ -84,6 +84,20 @@ class ProblemResponsesTest extends EndToEndTest {
     }
 
     @Test
+    void aPathNoEndpointHasIs404OfTheCatalog() {
+        var response = api.get("/v1/no-such-thing");
+        assertProblem(response, 404, "No static resource");
+        assertThat(response.<String>at("type")).isEqualTo("https://textopt.dev/problems/not-found");
+    }
+
+    @Test
+    void anAcceptThatIsNotJsonIs406OfTheCatalog() {
+        var response = api.send("GET", "/v1/optimizers", (byte[]) null, null, "Accept", "text/plain");
+        assertProblem(response, 406, "application/json");
+        assertThat(response.<String>at("type")).isEqualTo("https://textopt.dev/problems/not-acceptable");
+    }
+
+    @Test
     void wrongMediaTypeIs415() {
         var response = api.send("POST", "/v1/optimizers", "params=x", "text/plain");
         assertProblem(response, 415, "text/plain");

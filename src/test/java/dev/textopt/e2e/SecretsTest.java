@@ -2,12 +2,9 @@ package dev.textopt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.textopt.support.FakeOpenAi;
+import dev.textopt.support.Api;
 import dev.textopt.support.EndToEndTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.textopt.support.FakeOpenAi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * After a run that used a provider key and textopt API keys — sessions, steps, a failed step,
@@ -43,24 +39,16 @@ class SecretsTest extends EndToEndTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
     private final List<String> responses = new ArrayList<>();
 
-    private Map<String, Object> call(String method, String path, Object body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TEXTOPT_KEY).build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        responses.add(response.headers().map() + response.body());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> parsed = response.body().isBlank() || !response.body().startsWith("{")
-                ? Map.of("status", response.statusCode()) : json.readValue(response.body(), Map.class);
-        return parsed;
+    private Map<String, Object> call(String method, String path, Object body) {
+        var response = new Api(port, TEXTOPT_KEY).send(method, path, body == null ? null : Api.json(body), "application/json");
+        responses.add(response.headers().map() + response.raw());
+        return response.raw().isBlank() || !response.raw().startsWith("{") ? Map.of("status", response.status()) : response.json();
     }
 
     @Test
-    void noSecretReachesAResponseTheDatabaseOrTheLog(CapturedOutput output) throws Exception {
+    void noSecretReachesAResponseTheDatabaseOrTheLog(CapturedOutput output) {
         openAi.answer("Keep it secret.", "<IMPROVED_VARIABLE>Kept secret.</IMPROVED_VARIABLE>", 9, 3);
         var created = call("POST", "/v1/optimizers", Map.of("params", List.of(Map.of("data", "Keep it secret.", "role", "prompt")),
                 "defaults", Map.of("momentum", 1)));

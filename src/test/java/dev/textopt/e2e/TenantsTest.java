@@ -2,17 +2,13 @@ package dev.textopt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.textopt.support.Api;
 import dev.textopt.support.PostgresTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /** With API keys on, every request needs one, and a tenant sees only its own sessions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -22,66 +18,57 @@ class TenantsTest extends PostgresTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    private HttpResponse<String> send(String method, String path, String key, Object body) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            builder.header("Authorization", "Bearer " + key);
-        }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    private Api.Response send(String method, String path, String key, Object body) {
+        return new Api(port, key).send(method, path, body == null ? null : Api.json(body), "application/json");
     }
 
-    private String create(String key) throws Exception {
+    private String create(String key) {
         var response = send("POST", "/v1/optimizers", key, Map.of("params", List.of(Map.of("data", "Mine.", "role", "prompt"))));
-        assertThat(response.statusCode()).isEqualTo(201);
-        return (String) json.readValue(response.body(), Map.class).get("id");
+        assertThat(response.status()).isEqualTo(201);
+        return response.at("id");
     }
 
     @Test
-    void noKeyOrAWrongKeyIs401WithWwwAuthenticate() throws Exception {
+    void noKeyOrAWrongKeyIs401WithWwwAuthenticate() {
         for (String key : new String[] {null, "not-a-key"}) {
             var response = send("GET", "/v1/optimizers", key, null);
-            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.status()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-            assertThat(response.body()).doesNotContain("key-a-123");
+            assertThat(response.raw()).doesNotContain("key-a-123");
         }
     }
 
     @Test
-    void anotherTenantsSessionIs404AndNotListed() throws Exception {
+    void anotherTenantsSessionIs404AndNotListed() {
         String mine = create("key-a-123");
-        assertThat(send("GET", "/v1/optimizers/" + mine, "key-a-123", null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/v1/optimizers/" + mine, "key-b-456", null).statusCode()).isEqualTo(404);
-        assertThat(send("DELETE", "/v1/optimizers/" + mine, "key-b-456", null).statusCode()).isEqualTo(404);
-        assertThat(send("POST", "/v1/optimizers/" + mine + "/clear-grad", "key-b-456", null).statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/v1/optimizers?size=200", "key-b-456", null).body()).doesNotContain(mine);
-        assertThat(send("GET", "/v1/optimizers?size=200", "key-a-123", null).body()).contains(mine);
+        assertThat(send("GET", "/v1/optimizers/" + mine, "key-a-123", null).status()).isEqualTo(200);
+        assertThat(send("GET", "/v1/optimizers/" + mine, "key-b-456", null).status()).isEqualTo(404);
+        assertThat(send("DELETE", "/v1/optimizers/" + mine, "key-b-456", null).status()).isEqualTo(404);
+        assertThat(send("POST", "/v1/optimizers/" + mine + "/clear-grad", "key-b-456", null).status()).isEqualTo(404);
+        assertThat(send("GET", "/v1/optimizers?size=200", "key-b-456", null).raw()).doesNotContain(mine);
+        assertThat(send("GET", "/v1/optimizers?size=200", "key-a-123", null).raw()).contains(mine);
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void aPageOfSessionsIsNewestFirstEachWithItsOwnGroupsParamsAndGrads() throws Exception {
+    void aPageOfSessionsIsNewestFirstEachWithItsOwnGroupsParamsAndGrads() {
         String key = "key-c-789";
         var ids = new java.util.ArrayList<String>();
         for (int i = 0; i < 3; i++) {
             var body = Map.of("params", List.of(
                     Map.of("params", List.of(Map.of("data", "s" + i + " g0 p0", "role", "r"), Map.of("data", "s" + i + " g0 p1", "role", "r"))),
                     Map.of("params", List.of(Map.of("data", "s" + i + " g1 p0", "role", "r")))));
-            var created = json.readValue(send("POST", "/v1/optimizers", key, body).body(), Map.class);
+            var created = send("POST", "/v1/optimizers", key, body).json();
             ids.add((String) created.get("id"));
             var groups = (List<Map<String, Object>>) created.get("param_groups");
             String param = (String) ((List<Map<String, Object>>) groups.get(1).get("params")).get(0).get("id");
             assertThat(send("POST", "/v1/optimizers/" + created.get("id") + "/params/" + param + "/grad", key,
-                    List.of(Map.of("data", "s" + i + " first"), Map.of("data", "s" + i + " second"))).statusCode()).isEqualTo(200);
+                    List.of(Map.of("data", "s" + i + " first"), Map.of("data", "s" + i + " second"))).status()).isEqualTo(200);
         }
 
-        var first = (List<Map<String, Object>>) json.readValue(send("GET", "/v1/optimizers?page=0&size=2", key, null).body(), Map.class).get("items");
-        var second = (List<Map<String, Object>>) json.readValue(send("GET", "/v1/optimizers?page=1&size=2", key, null).body(), Map.class).get("items");
+        var first = (List<Map<String, Object>>) send("GET", "/v1/optimizers?page=0&size=2", key, null).json().get("items");
+        var second = (List<Map<String, Object>>) send("GET", "/v1/optimizers?page=1&size=2", key, null).json().get("items");
 
         var listed = new java.util.ArrayList<>(first);
         listed.addAll(second);
@@ -100,10 +87,23 @@ class TenantsTest extends PostgresTest {
     }
 
     @Test
-    void healthStaysOpenTheRestOfActuatorNeedsAKey() throws Exception {
-        assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/actuator/prometheus", "key-b-456", null).statusCode()).isEqualTo(200);
+    void healthStaysOpenTheRestOfActuatorNeedsAKey() {
+        assertThat(send("GET", "/actuator/health", null, null).status()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health/readiness", null, null).status()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/prometheus", null, null).status()).isEqualTo(401);
+        assertThat(send("GET", "/actuator/prometheus", "key-b-456", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthShowsItsDetailsOnlyToACallerWithAKey() throws Exception {
+        var open = send("GET", "/actuator/health", null, null);
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.raw()).as("which parts are up, for probes and load balancers").contains("\"db\"", "\"diskSpace\"")
+                .as("but not the database, the working directory or the disk").doesNotContain("\"details\"", "\"path\"", "\"free\"");
+        var readiness = send("GET", "/actuator/health/readiness", null, null);
+        assertThat(readiness.raw()).contains("\"db\"").doesNotContain("\"details\"");
+        var withKey = send("GET", "/actuator/health", "key-b-456", null);
+        assertThat(withKey.status()).isEqualTo(200);
+        assertThat(withKey.raw()).contains("\"details\"", "\"free\"");
     }
 }

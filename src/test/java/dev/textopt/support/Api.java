@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small real-HTTP client for end-to-end tests: sends JSON, gives back status, headers and parsed body. */
+/**
+ * A small real-HTTP client for end-to-end tests: sends JSON, gives back status, headers and parsed body.
+ * Every exchange is checked against the OpenAPI description of the service it talks to
+ * ({@link ApiContract}); one the description does not allow fails the calling test.
+ */
 public final class Api {
 
-    public record Response(int status, String contentType, String location, String raw, Object body,
-            java.net.http.HttpHeaders headers) {
+    public record Response(int status, String contentType, String location, String raw, Object body, HttpHeaders headers) {
 
         @SuppressWarnings("unchecked")
         public Map<String, Object> json() {
@@ -39,9 +46,17 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
+    private final List<ApiContract.Exchange> exchanges = new ArrayList<>();
 
     public Api(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer <key>} with every request (null: none). */
+    public Api(int port, String key) {
         this.base = "http://localhost:" + port;
+        this.authorization = key == null ? null : "Bearer " + key;
     }
 
     public static String json(Object value) {
@@ -49,20 +64,16 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send("GET", path, null, null);
     }
 
     /** A GET with extra headers, e.g. {@code Authorization}. */
     public Response get(String path, String... headers) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return send(builder);
+        return send("GET", path, null, null, headers);
     }
 
     public Response delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return send("DELETE", path, null, null);
     }
 
     public Response post(String path, Object body) {
@@ -71,13 +82,7 @@ public final class Api {
 
     /** A POST with extra headers, e.g. {@code Idempotency-Key} or {@code Prefer}. */
     public Response post(String path, Object body, String... headers) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json(body)))
-                .header("Content-Type", "application/json");
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return send(builder);
+        return send("POST", path, body == null ? null : json(body).getBytes(StandardCharsets.UTF_8), "application/json", headers);
     }
 
     public Response put(String path, Object body) {
@@ -89,27 +94,66 @@ public final class Api {
     }
 
     public Response send(String method, String path, String rawBody, String contentType) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        return send(builder);
+        return send(method, path, rawBody == null ? null : rawBody.getBytes(StandardCharsets.UTF_8), contentType);
     }
 
-    private Response send(HttpRequest.Builder builder) {
+    /** Any request, as bytes (which need not be JSON, nor even UTF-8), with extra headers as name, value, …. */
+    public Response send(String method, String path, byte[] body, String contentType, String... headers) {
+        return send(true, method, path, body, contentType, headers);
+    }
+
+    /**
+     * A request made to be wrong (a fuzz test's): it is not held to the description even when the service
+     * accepts it; its answer is, like every other.
+     */
+    public Response sendMalformed(String method, String path, byte[] body, String contentType) {
+        return send(false, method, path, body, contentType);
+    }
+
+    private Response send(boolean checkRequest, String method, String path, byte[] body, String contentType, String... headers) {
+        var requestHeaders = new LinkedHashMap<String, String>();
+        if (contentType != null) {
+            requestHeaders.put("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            requestHeaders.put("Authorization", authorization);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            requestHeaders.put(headers[i], headers[i + 1]);
+        }
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        requestHeaders.forEach(builder::header);
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            String raw = response.body();
-            boolean json = response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
-            Object body = raw == null || raw.isBlank() || !json ? null : JSON.readValue(raw, Object.class);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), raw, body, response.headers());
+            ApiContract.of(base, authorization)
+                    .check(method, path, requestHeaders, body == null ? null : new String(body, StandardCharsets.UTF_8), response,
+                            checkRequest)
+                    .ifPresent(this::record);
+            return parse(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private synchronized void record(ApiContract.Exchange exchange) {
+        exchanges.add(exchange);
+    }
+
+    /** Every exchange this client made that the description covers: the operation and the answer's status. */
+    public synchronized List<ApiContract.Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    private static Response parse(HttpResponse<String> response) {
+        String raw = response.body();
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        boolean json = contentType != null && contentType.contains("json");
+        Object body = raw == null || raw.isBlank() || !json ? null : JSON.readValue(raw, Object.class);
+        return new Response(response.statusCode(), contentType, response.headers().firstValue("Location").orElse(null), raw, body,
+                response.headers());
     }
 }

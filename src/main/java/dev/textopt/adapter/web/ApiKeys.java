@@ -1,7 +1,7 @@
 package dev.textopt.adapter.web;
 
-import dev.textopt.config.SecurityProperties;
 import dev.textopt.session.ApiKeyLookup;
+import dev.textopt.session.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,7 +56,7 @@ class ApiKeys implements ApiKeyLookup, OpaqueTokenIntrospector {
         if (entries.isEmpty()) {
             log.warn("No API keys configured (TEXTOPT_SECURITY_API_KEYS): single-user mode, every caller is tenant \"{}\", "
                     + "on the API and in the web view, without signing in. Fine on your laptop; set keys before anyone "
-                    + "else can reach this port.", dev.textopt.session.TenantContext.SINGLE_USER);
+                    + "else can reach this port.", TenantContext.SINGLE_USER);
         } else {
             log.info("API keys on: {} key(s) for {} tenant(s)", entries.size(), entries.stream().map(Entry::tenant).distinct().count());
         }

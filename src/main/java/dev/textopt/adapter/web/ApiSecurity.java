@@ -38,19 +38,19 @@ class ApiSecurity {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys, ProblemWriter problems, IdempotencyFilter idempotency)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys, IdempotencyFilter idempotency)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // no cookies here: a browser cannot send a bearer key by itself
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(problems)).accessDeniedHandler(forbidden(problems)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
                 // After authorization, so that it sees the caller's tenant and never runs for a refused request.
                 .addFilterAfter(idempotency, AuthorizationFilter.class);
         if (keys.enabled()) {
             http.authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
                     .anonymous(AbstractHttpConfigurer::disable) // no authentication means no tenant
-                    .addFilterBefore(bearerKeys(keys, problems), AnonymousAuthenticationFilter.class);
+                    .addFilterBefore(bearerKeys(keys), AnonymousAuthenticationFilter.class);
         } else {
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                     .anonymous(a -> a.principal(TenantContext.SINGLE_USER));
@@ -62,31 +62,31 @@ class ApiSecurity {
      * Spring Security's authentication filter with its bearer-token converter and opaque-token provider;
      * the one thing of ours is {@link ApiKeys}, which says which tenant a key belongs to.
      */
-    private static AuthenticationFilter bearerKeys(ApiKeys keys, ProblemWriter problems) {
+    private static AuthenticationFilter bearerKeys(ApiKeys keys) {
         var filter = new AuthenticationFilter(new ProviderManager(new OpaqueTokenAuthenticationProvider(keys)),
                 new BearerTokenAuthenticationConverter());
         filter.setSuccessHandler((request, response, authentication) -> {
             // go on down the chain: there is nowhere to redirect an API call to
         });
-        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized(problems)));
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized()));
         return filter;
     }
 
     /** 401 with {@code WWW-Authenticate: Bearer} (RFC 6750) and a problem+json body that never repeats the key. */
-    private static AuthenticationEntryPoint unauthorized(ProblemWriter problems) {
+    private static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
             boolean presented = request.getHeader("Authorization") != null;
             response.setHeader("WWW-Authenticate", presented ? "Bearer realm=\"textopt\", error=\"invalid_token\""
                     : "Bearer realm=\"textopt\"");
-            problems.write(response, 401, "unauthorized", "Unauthorized", presented
+            ProblemWriter.write(response, Problems.of(ProblemType.UNAUTHORIZED, presented
                     ? "the API key is not valid; check it, or ask the operator for one"
-                    : "send your API key as Authorization: Bearer <key>", null);
+                    : "send your API key as Authorization: Bearer <key>"));
         };
     }
 
-    static AccessDeniedHandler forbidden(ProblemWriter problems) {
-        return (request, response, exception) -> problems.write(response, 403, "forbidden", "Forbidden",
-                "this request is not allowed for your key", null);
+    static AccessDeniedHandler forbidden() {
+        return (request, response, exception) -> ProblemWriter.write(response, Problems.of(ProblemType.FORBIDDEN,
+                "this request is not allowed for your key"));
     }
 
     /**
@@ -104,10 +104,10 @@ class ApiSecurity {
 
     /** The firewall's refusals, as problem+json instead of an error page. */
     @Bean
-    RequestRejectedHandler requestRejected(ProblemWriter problems) {
-        return (request, response, exception) -> problems.write(response, 400, "invalid-request", "Invalid request",
+    RequestRejectedHandler requestRejected() {
+        return (request, response, exception) -> ProblemWriter.write(response, Problems.of(ProblemType.INVALID_REQUEST,
                 "the URL or a header is ambiguous or malformed: a path may not contain percent-encoding, ';', "
-                        + "'.' or '..' segments, '//' or a backslash. Send the plain path, e.g. /v1/optimizers", null);
+                        + "'.' or '..' segments, '//' or a backslash. Send the plain path, e.g. /v1/optimizers"));
     }
 
     /** The idempotency filter runs inside the chain above only, not a second time as a servlet filter of its own. */

@@ -1,6 +1,5 @@
 package dev.textopt.adapter.web;
 
-import dev.textopt.config.HttpProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,19 +24,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
-    private final ProblemWriter problems;
 
-    BodySizeLimitFilter(HttpProperties properties, ProblemWriter problems) {
+    BodySizeLimitFilter(HttpProperties properties) {
         this.limit = properties.maxBodySize().toBytes();
-        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, 413, "payload-too-large", "Request body too large", new PayloadTooLargeException(limit).getMessage(),
-                    request.getRequestURI());
+            ProblemDetail problem = Problems.of(ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(limit).getMessage());
+            problem.setInstance(URI.create(request.getRequestURI()));
+            ProblemWriter.write(response, problem);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

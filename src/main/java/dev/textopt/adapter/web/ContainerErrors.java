@@ -9,6 +9,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,16 +38,14 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "Error" : known.getReasonPhrase();
             String detail = status == 400 ? "the request line, path or headers are malformed (for example an encoded '/' in the path); fix the URL"
-                    : "the request could not be handled: " + title;
+                    : "the request could not be handled: " + (known == null ? "Error" : known.getReasonPhrase());
             try {
-                response.setContentType("application/problem+json");
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"type\":\"" + Problems.BASE + (known == null ? "error" : known.name().toLowerCase().replace('_', '-'))
-                            + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+                    writer.write(ProblemWriter.json(Problems.of(ProblemType.forStatus(status), status, detail)));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

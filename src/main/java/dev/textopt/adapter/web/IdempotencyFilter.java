@@ -16,7 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +38,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_KEY_LENGTH = 255;
 
     private final Idempotency idempotency;
     private final HandlerLookup handlers;
@@ -59,14 +59,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            problem(response, 400, "invalid-request", "Invalid request", "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+            ProblemWriter.write(response, Problems.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters",
+                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters"));
             return;
         }
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
         } catch (PayloadTooLargeException e) {
-            problem(response, 413, "payload-too-large", "Request body too large", e.getMessage());
+            ProblemWriter.write(response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()));
             return;
         }
         String tenant = Tenants.current(request);
@@ -91,8 +92,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (decision instanceof Idempotency.Mismatch) {
-            problem(response, 422, "idempotency-key-reused", "Idempotency-Key reused",
-                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+            ProblemWriter.write(response, Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used for a different request; use a new key for a new request"));
             return;
         }
         if (decision instanceof Idempotency.InProgress) {
@@ -129,14 +130,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /** Outside the controllers, so ProblemHandler never sees this: without it a database outage is a 500 here. */
     private static void databaseUnavailable(HttpServletResponse response) throws IOException {
-        response.setHeader("Retry-After", "5");
-        problem(response, 503, "database-unavailable", "Database unavailable",
-                "the database could not be reached; nothing was changed. Retry in a few seconds.");
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        ProblemWriter.write(response, Problems.of(ProblemType.DATABASE_UNAVAILABLE, ProblemHandler.DATABASE_UNAVAILABLE));
     }
 
     private static void inProgress(HttpServletResponse response) throws IOException {
-        problem(response, 409, "idempotency-key-in-progress", "Request in progress",
-                "the first request with this Idempotency-Key is still being answered; retry in a moment");
+        ProblemWriter.write(response, Problems.of(ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
+                "the first request with this Idempotency-Key is still being answered; retry in a moment"));
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {
@@ -148,14 +148,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
-    }
-
-    static void problem(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"" + Problems.BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
     }
 
     private static final class CachedBodyRequest extends HttpServletRequestWrapper {

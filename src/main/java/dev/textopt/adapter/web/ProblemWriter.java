@@ -2,38 +2,38 @@ package dev.textopt.adapter.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Problem details written by filters, which answer before Spring MVC and so before {@link ProblemHandler}:
- * the security chains' 400, 401 and 403, and the body size limit. Serialised by Jackson, so any text in
- * them (a request path, say) is escaped as JSON requires.
+ * Writes a problem detail where no controller advice can: in a servlet filter or a security chain (the
+ * firewall's 400, the 401 and 403, the body size limit, idempotency), or in Tomcat's error report before
+ * Spring is reached. Through Jackson, with the mix-in and naming Spring MVC uses, so these
+ * answers are shaped like every other problem.
  */
-@Component
-class ProblemWriter {
+final class ProblemWriter {
 
-    private final JsonMapper json;
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
-    ProblemWriter(JsonMapper json) {
-        this.json = json;
+    private ProblemWriter() {
     }
 
-    void write(HttpServletResponse response, int status, String type, String title, String detail, String instance)
-            throws IOException {
-        var problem = new LinkedHashMap<String, Object>();
-        problem.put("type", Problems.BASE + type);
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        if (instance != null) {
-            problem.put("instance", instance);
-        }
-        response.setStatus(status);
+    static String json(ProblemDetail problem) {
+        return JSON.writeValueAsString(problem);
+    }
+
+    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        byte[] body = JSON.writeValueAsBytes(problem);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -1,36 +1,38 @@
 package dev.textopt.adapter.web;
 
-import java.net.URI;
+import dev.textopt.optim.Problem;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The problem types textopt answers with. Types are stable URIs clients may switch on; {@code detail}
- * says what to change; {@code errors} lists field problems as {@code {field, message}}.
+ * Builds RFC 9457 problem details from the {@link ProblemType} catalog. {@code detail} says what to
+ * change; {@code errors} lists field problems as {@code {field, message}}.
  */
 final class Problems {
-
-    static final String BASE = "https://textopt.dev/problems/";
 
     private Problems() {
     }
 
-    static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(BASE + type));
-        problem.setTitle(title);
+    static ProblemDetail of(ProblemType type, String detail) {
+        return of(type, type.status().value(), detail);
+    }
+
+    /** A problem whose status is the answer's own, for types that stand for several statuses. */
+    static ProblemDetail of(ProblemType type, int status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
         return problem;
     }
 
-    static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-        problem.setProperty("errors", errors);
+    static ProblemDetail invalid(String detail, List<Problem> errors) {
+        ProblemDetail problem = of(ProblemType.INVALID_REQUEST, detail);
+        problem.setProperty("errors", errors.stream().map(e -> new ProblemJson.FieldErrorJson(e.field(), e.message())).toList());
         return problem;
     }
 
-    static Map<String, String> error(String field, String message) {
-        return Map.of("field", field, "message", message);
+    static ProblemDetail invalid(String field, String message, String detail) {
+        return invalid(detail, List.of(new Problem(field, message)));
     }
 }

@@ -1,133 +1,73 @@
 package dev.textopt.adapter.web;
 
 import dev.textopt.optim.Gradient;
+import dev.textopt.optim.Problem;
 import dev.textopt.session.BadRequestException;
-import dev.textopt.session.BadRequestException.FieldProblem;
 import dev.textopt.session.NewGroup;
 import dev.textopt.session.NewParam;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads the open-shaped parts of requests (a list of Variables or of groups; one gradient or a list)
- * strictly: every problem is collected with its field path, and unknown fields are refused.
+ * Turns request records into the session layer's commands. Jackson has already refused wrong types and
+ * unknown fields; what is left is what a record cannot say (a text that is required), and every such
+ * problem is collected with its path as the client wrote it.
  */
 final class RequestReader {
 
-    private static final Set<String> VARIABLE_FIELDS = Set.of("data", "role", "requires_grad");
-    private static final Set<String> GRADIENT_FIELDS = Set.of("data", "role", "context", "requires_grad");
+    private final List<Problem> problems = new ArrayList<>();
 
-    private final List<FieldProblem> problems = new ArrayList<>();
-
-    /** {@code params}: Variables (one group) or groups {@code {"params": [...], option: value, ...}}. */
-    List<NewGroup> groups(Object params, String field) {
-        if (!(params instanceof List<?> list) || list.isEmpty()) {
-            problems.add(new FieldProblem(field, "must be a non-empty list of parameters or of param groups"));
-            return List.of();
+    /** A new session's {@code params}: Variables (one group without options of its own), or groups. */
+    List<NewGroup> groups(ParamsJson params) {
+        if (params instanceof ParamsJson.Variables variables) {
+            return List.of(new NewGroup(variables(variables.variables(), "params"), Map.of()));
         }
-        boolean grouped = list.get(0) instanceof Map<?, ?> first && first.containsKey("params");
-        if (!grouped) {
-            return List.of(new NewGroup(variables(list, field), Map.of()));
+        var read = new ArrayList<NewGroup>();
+        if (params instanceof ParamsJson.Groups groups) {
+            for (int i = 0; i < groups.groups().size(); i++) {
+                read.add(group(groups.groups().get(i), "params[" + i + "]"));
+            }
         }
-        var groups = new ArrayList<NewGroup>();
-        for (int i = 0; i < list.size(); i++) {
-            groups.add(group(list.get(i), field + "[" + i + "]"));
-        }
-        return groups;
+        return read;
     }
 
-    NewGroup group(Object value, String field) {
-        if (!(value instanceof Map<?, ?> map) || !map.containsKey("params")) {
-            problems.add(new FieldProblem(field, "must be a param group: {\"params\": [...], options...}"));
-            return new NewGroup(List.of(), Map.of());
-        }
-        var options = new LinkedHashMap<String, Object>();
-        map.forEach((k, v) -> {
-            if (!"params".equals(k)) {
-                options.put(String.valueOf(k), v);
-            }
-        });
-        Object params = map.get("params");
-        if (!(params instanceof List<?> list) || list.isEmpty()) {
-            problems.add(new FieldProblem(field + ".params", "must be a non-empty list of parameters"));
+    NewGroup group(ParamGroupRequest group, String field) {
+        Map<String, Object> options = group.options() == null ? Map.of() : group.options().tree();
+        if (group.params() == null || group.params().isEmpty()) {
+            problems.add(new Problem(field + ".params", "must be a non-empty list of parameters"));
             return new NewGroup(List.of(), options);
         }
-        return new NewGroup(variables(list, field + ".params"), options);
+        return new NewGroup(variables(group.params(), field + ".params"), options);
     }
 
-    private List<NewParam> variables(List<?> list, String field) {
+    private List<NewParam> variables(List<VariableJson> variables, String field) {
         var params = new ArrayList<NewParam>();
-        for (int i = 0; i < list.size(); i++) {
-            String at = field + "[" + i + "]";
-            Map<?, ?> map = object(list.get(i), at, VARIABLE_FIELDS);
-            if (map == null) {
-                continue;
-            }
-            String data = text(map, "data", at, true);
-            String role = text(map, "role", at, false);
-            Object requiresGrad = map.containsKey("requires_grad") ? map.get("requires_grad") : Boolean.TRUE;
-            if (!(requiresGrad instanceof Boolean)) {
-                problems.add(new FieldProblem(at + ".requires_grad", "must be true or false"));
-            }
-            if (data != null) {
-                params.add(new NewParam(data, role == null ? "" : role, Boolean.TRUE.equals(requiresGrad)));
+        for (int i = 0; i < variables.size(); i++) {
+            VariableJson v = variables.get(i);
+            if (required(v == null ? null : v.data(), field + "[" + i + "]")) {
+                params.add(new NewParam(v.data(), v.role() == null ? "" : v.role(), v.requiresGrad() == null || v.requiresGrad()));
             }
         }
         return params;
     }
 
-    /** One gradient Variable or a list of them. */
-    List<Gradient> gradients(Object body) {
-        List<?> list = body instanceof List<?> l ? l : List.of(body == null ? Map.of() : body);
-        String prefix = body instanceof List<?> ? "body" : "";
+    List<Gradient> gradients(GradRequest request) {
         var grads = new ArrayList<Gradient>();
-        for (int i = 0; i < list.size(); i++) {
-            String at = prefix.isEmpty() ? "body" : prefix + "[" + i + "]";
-            grads.add(gradient(list.get(i), at));
+        for (int i = 0; i < request.grads().size(); i++) {
+            GradientJson g = request.grads().get(i);
+            if (required(g == null ? null : g.data(), request.single() ? "body" : "body[" + i + "]")) {
+                grads.add(new Gradient(g.data(), g.role(), g.context()));
+            }
         }
         return grads;
     }
 
-    Gradient gradient(Object value, String at) {
-        Map<?, ?> map = object(value, at, GRADIENT_FIELDS);
-        if (map == null) {
-            return null;
+    private boolean required(String data, String at) {
+        if (data == null) {
+            problems.add(new Problem(at + ".data", "is required (a string)"));
         }
-        String data = text(map, "data", at, true);
-        String role = text(map, "role", at, false);
-        String context = text(map, "context", at, false);
-        return data == null ? null : new Gradient(data, role == null ? "" : role, context);
-    }
-
-    private Map<?, ?> object(Object value, String at, Set<String> known) {
-        if (!(value instanceof Map<?, ?> map)) {
-            problems.add(new FieldProblem(at, "must be an object like {\"data\": \"...\", \"role\": \"...\"}"));
-            return null;
-        }
-        for (Object key : map.keySet()) {
-            if (!known.contains(String.valueOf(key))) {
-                problems.add(new FieldProblem(at + "." + key, "unknown field; known: " + known.stream().sorted().toList()));
-            }
-        }
-        return map;
-    }
-
-    private String text(Map<?, ?> map, String key, String at, boolean required) {
-        Object value = map.get(key);
-        if (value == null) {
-            if (required) {
-                problems.add(new FieldProblem(at + "." + key, "is required (a string)"));
-            }
-            return null;
-        }
-        if (!(value instanceof String s)) {
-            problems.add(new FieldProblem(at + "." + key, "must be a string"));
-            return null;
-        }
-        return s;
+        return data != null;
     }
 
     /** Throws one 400 naming every problem found, if any. */

@@ -28,11 +28,8 @@ class StateDictController {
 
     @GetMapping
     @Operation(operationId = "getStateDict", summary = "Export the state dict (parameters as indices, no API key)")
-    Map<String, Object> export(@PathVariable UUID id) {
-        return sessions.stateDict(id);
-    }
-
-    record LoadRequest(Map<String, Object> stateDict, Map<String, String> modelClients) {
+    StateDictJson export(@PathVariable UUID id) {
+        return StateDictJson.of(sessions.stateDict(id));
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,11 +41,11 @@ class StateDictController {
                     + "not changed by an import. Saved usage must have whole token counts of 0 or more and a cost "
                     + "in USD whose amount is a finite number of 0 or more (or null, unknown); anything else is a "
                     + "400 naming the field, e.g. state_dict.param_groups[0].model_client.usage.cost.amount.")
-    Map<String, Object> load(@PathVariable UUID id, @RequestBody LoadRequest request) {
+    SessionJson load(@PathVariable UUID id, @RequestBody LoadStateDictRequest request) {
         if (request.stateDict() == null) {
             throw new BadRequestException("state_dict", "state_dict is required: the object GET …/state-dict returns");
         }
         var clients = request.modelClients() == null ? Map.<String, String>of() : request.modelClients();
-        return Json.session(sessions.loadStateDict(id, request.stateDict(), clients));
+        return SessionJson.of(sessions.loadStateDict(id, request.stateDict().tree(), clients));
     }
 }

@@ -1,10 +1,15 @@
 package dev.textopt.adapter.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.textopt.optim.StorableText;
 import dev.textopt.session.BadRequestException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
@@ -47,11 +52,20 @@ class StorableTextGuard extends RequestBodyAdviceAdapter {
             for (int i = 0; i < list.size(); i++) {
                 check(list.get(i), path + "[" + i + "]");
             }
+        } else if (value != null && value.getClass().isRecord() && jsonValue(value.getClass()) != null) {
+            try { // a record that is another value in JSON (a list, say): that value as JSON, at the same path
+                Method asJson = jsonValue(value.getClass());
+                asJson.setAccessible(true);
+                check(JsonTrees.read(asJson.invoke(value), Object.class), path);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + value.getClass(), e);
+            }
         } else if (value != null && value.getClass().isRecord()) {
             for (RecordComponent component : value.getClass().getRecordComponents()) {
                 try {
-                    component.getAccessor().setAccessible(true);
-                    check(component.getAccessor().invoke(value), path.equals("body") ? snake(component.getName()) : path + "." + snake(component.getName()));
+                    Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    check(accessor.invoke(value), pathOf(path, component));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + component, e);
                 }
@@ -59,7 +73,16 @@ class StorableTextGuard extends RequestBodyAdviceAdapter {
         }
     }
 
-    private static String snake(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    private static Method jsonValue(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class)).findFirst().orElse(null);
+    }
+
+    /** The path of a component as the client wrote it: an unwrapped one adds nothing. */
+    private static String pathOf(String path, RecordComponent component) {
+        if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+            return path;
+        }
+        String name = component.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return path.equals("body") ? name : path + "." + name;
     }
 }
