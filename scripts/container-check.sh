@@ -21,7 +21,9 @@
 # gateway of the stack's network, reached by its containers only.
 #
 # Environment: CONTAINER_KIT (default: shared/tools/container-kit.sh beside the repository, where CI puts
-# it), CONTAINER_CHECK_PROJECT (compose project name, default textopt-check). Logs: target/container-check/.
+# it), CONTAINER_CHECK_PROJECT (compose project name, default textopt-check), CONTAINER_CHECK_PORT (the host
+# port compose publishes, default 18380), CONTAINER_CHECK_MODEL_PORT (the fake model's, default 18381).
+# Logs: target/container-check/.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -33,7 +35,11 @@ esac
 
 kit=${CONTAINER_KIT:-$repo/../shared/tools/container-kit.sh}
 project=${CONTAINER_CHECK_PROJECT:-textopt-check}
-base=http://localhost:8080 # the port docker-compose.yml publishes
+# The host port docker-compose.yml publishes (TEXTOPT_PORT) and the fake model's port.
+app_port=${CONTAINER_CHECK_PORT:-18380}
+model_port=${CONTAINER_CHECK_MODEL_PORT:-18381}
+base=http://localhost:$app_port
+export TEXTOPT_PORT=$app_port KIT_APP_URL=$base
 out=target/container-check
 mkdir -p "$out"
 
@@ -96,12 +102,11 @@ trap 'fail "interrupted"; exit 130' INT TERM
 # Leftovers of an interrupted earlier run would make `up` refuse to start.
 "$kit" down -p "$project" >"$out/kit-down-before.log" 2>&1 || true
 
-# A free port for the fake model, chosen now: its URL goes into the container's environment at `up`.
-model_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')
 compose_key=$(sed -n 's/.*TEXTOPT_API_KEYS:-[^:]*:\([^}]*\)}.*/\1/p' docker-compose.yml)
 [ -n "$compose_key" ] || { fail "cannot read the default API key (TEXTOPT_API_KEYS) from docker-compose.yml"; exit 1; }
 
-# The compose file at its defaults, as a first `docker compose up` would have it, but for the model.
+# The compose file at its defaults, as a first `docker compose up` would have it, but for the model and the
+# host port.
 unset TEXTOPT_API_KEYS POSTGRES_PASSWORD ANTHROPIC_API_KEY TEXTOPT_CLOSURE_ALLOWED_HOSTS
 export OPENAI_API_KEY=sk-fake-container-check OPENAI_BASE_URL="http://host.containers.internal:$model_port/v1"
 kit up -p "$project" "$repo" || exit 1
