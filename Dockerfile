@@ -1,7 +1,16 @@
 # syntax=docker/dockerfile:1
 
-# --- build: the Maven wrapper on a full JDK ---------------------------------------------
-FROM eclipse-temurin:17-jdk AS build
+# Where the jar comes from (build argument JAR_FROM):
+#   maven     (default) built here by the Maven wrapper, from the sources alone
+#   prebuilt  target/textopt-*.jar as `./mvnw package` (or verify) built it on the host: no second
+#             build, no Maven downloads. CI uses it after its own verify.
+#             docker build --build-arg JAR_FROM=prebuilt .    (compose: TEXTOPT_JAR_FROM=prebuilt)
+# Only the chosen stage is built. No default here but in the FROM below: buildah (podman) does not
+# see an ARG's default when it decides which stages to skip.
+ARG JAR_FROM
+
+# --- maven: the Maven wrapper on a full JDK -----------------------------------------------
+FROM eclipse-temurin:17-jdk AS maven
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
@@ -19,12 +28,18 @@ COPY src/main/ src/main/
 RUN ./mvnw -B -ntp -Dmaven.test.skip=true package \
  && cp target/textopt-*.jar /textopt.jar
 
+# --- prebuilt: the jar the host built -------------------------------------------------------
+FROM scratch AS prebuilt
+COPY target/textopt-*.jar /textopt.jar
+
+FROM ${JAR_FROM:-maven} AS jar
+
 # --- runtime: JRE only, non-root -----------------------------------------------------------
 FROM eclipse-temurin:17-jre
 RUN groupadd --system textopt && useradd --system --gid textopt --home /app textopt \
  && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY --from=build /textopt.jar /app/textopt.jar
+COPY --from=jar /textopt.jar /app/textopt.jar
 USER textopt
 EXPOSE 8080
 # A success during the start period marks the container healthy at once; failures only count after

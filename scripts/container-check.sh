@@ -11,9 +11,15 @@
 # and tears everything down, also when a check fails or the run is interrupted. Prints PASS/FAIL lines and a
 # RESULT line; exits 1 when anything failed. Safe to re-run: leftovers of an earlier run are removed first.
 #
-#   scripts/container-check.sh            (as root: podman runs rootful and the kit installs it with apt-get)
-#   scripts/container-check.sh --prepare  only the machine's part: podman and the base images (minutes on a
-#                                         fresh machine; .ci/run starts it alongside the Maven build)
+#   scripts/container-check.sh                 (as root: podman runs rootful and the kit installs it with apt-get)
+#                                              the image as `docker compose up --build` makes it: Maven builds
+#                                              the jar inside the image build (minutes, downloads included)
+#   scripts/container-check.sh --prebuilt-jar  the image from target/textopt-*.jar, which `./mvnw package` or
+#                                              `verify` built (JAR_FROM=prebuilt): what .ci/run does after its
+#                                              verify, so that CI neither builds the jar twice nor tests
+#                                              another jar than the one it verified
+#   scripts/container-check.sh --prepare       only the machine's part: podman and the base images (minutes on a
+#                                              fresh machine; .ci/run starts it alongside the Maven build)
 #
 # The model: the compose stack has no provider key. Compose reads OPENAI_API_KEY and OPENAI_BASE_URL from
 # the environment, so this script sets a fake key and http://host.containers.internal:PORT/v1 (podman's name
@@ -27,10 +33,12 @@
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
+jar_from=maven
 case "${1:-}" in
   "") mode=check ;;
+  --prebuilt-jar) mode=check jar_from=prebuilt ;;
   --prepare) mode=prepare ;;
-  *) echo "usage: scripts/container-check.sh [--prepare]" >&2; exit 2 ;;
+  *) echo "usage: scripts/container-check.sh [--prebuilt-jar | --prepare]" >&2; exit 2 ;;
 esac
 
 kit=${CONTAINER_KIT:-$repo/../shared/tools/container-kit.sh}
@@ -88,6 +96,15 @@ if [ "$mode" = prepare ]; then
   exit $?
 fi
 
+if [ "$jar_from" = prebuilt ]; then
+  jars=(target/textopt-*.jar)
+  if [ "${#jars[@]}" != 1 ] || [ ! -f "${jars[0]}" ]; then
+    fail "--prebuilt-jar needs exactly one target/textopt-*.jar (run ./mvnw package first); found: ${jars[*]}"
+    finish; exit 1
+  fi
+  pass "jar: the image takes ${jars[0]} (JAR_FROM=prebuilt), built $(date -r "${jars[0]}" '+%F %T')"
+fi
+
 fake_pid=
 teardown() {
   trap - EXIT INT TERM
@@ -105,10 +122,10 @@ trap 'fail "interrupted"; exit 130' INT TERM
 compose_key=$(sed -n 's/.*TEXTOPT_API_KEYS:-[^:]*:\([^}]*\)}.*/\1/p' docker-compose.yml)
 [ -n "$compose_key" ] || { fail "cannot read the default API key (TEXTOPT_API_KEYS) from docker-compose.yml"; exit 1; }
 
-# The compose file at its defaults, as a first `docker compose up` would have it, but for the model and the
-# host port.
+# The compose file at its defaults, as a first `docker compose up` would have it, but for the model, the
+# host port and where the jar comes from.
 unset TEXTOPT_API_KEYS POSTGRES_PASSWORD ANTHROPIC_API_KEY TEXTOPT_CLOSURE_ALLOWED_HOSTS
-export OPENAI_API_KEY=sk-fake-container-check OPENAI_BASE_URL="http://host.containers.internal:$model_port/v1"
+export TEXTOPT_JAR_FROM=$jar_from OPENAI_API_KEY=sk-fake-container-check OPENAI_BASE_URL="http://host.containers.internal:$model_port/v1"
 kit up -p "$project" "$repo" || exit 1
 
 app=$(podman ps --filter "label=io.podman.compose.project=$project" \
