@@ -183,8 +183,10 @@ fi
 rm -f "$out/textopt.jar"
 
 # ... so without a datasource it must stop at once and say what to set.
+# The project's label: should the run be cut short, the teardown (`kit down -p`) removes this container too.
 image=$(podman inspect -f '{{.ImageName}}' "$app")
-timeout 120 podman run --rm --network none "$image" >"$out/no-datasource.log" 2>&1
+timeout 120 podman run --rm --network none --label "io.podman.compose.project=$project" "$image" \
+  >"$out/no-datasource.log" 2>&1
 rc=$?
 if [ "$rc" != 0 ] && [ "$rc" != 124 ] && grep -q 'SPRING_DATASOURCE_URL' "$out/no-datasource.log" \
    && grep -q './mvnw spring-boot:run' "$out/no-datasource.log" && ! grep -q 'H2, HSQL or Derby' "$out/no-datasource.log"; then
