@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """The fake model provider for everything outside JUnit: an OpenAI-compatible chat completions server
-for the API checks, the reliability checks, the benchmarks and local runs. Loopback only, Python
+for the API checks, the reliability checks, the benchmarks and local runs. Loopback by default, Python
 standard library only. (JUnit tests use WireMock instead.)
 
     python3 scripts/fake_model.py PORT [--latency-ms MS [--latency-max-ms MS]] [--seed S]
-                                       [--optimizer upper|unique]
+                                       [--optimizer upper|unique] [--host ADDRESS]
 
     --latency-ms MS       every completion waits MS milliseconds before it is answered (default 0)
     --latency-max-ms MS   ... or a random time between --latency-ms and this (uniform), e.g. 100 2500
     --seed S              seed of that randomness, for repeatable runs
     --optimizer MODE      how optimizer calls are answered: upper (default) or unique (see below)
+    --host ADDRESS        the address to listen on (default 127.0.0.1); scripts/container-check.sh uses
+                          the container network's gateway, so that only its containers reach it
 
 Point textopt at it with --textopt.model-clients.openai.base-url=http://127.0.0.1:PORT/v1 and any
 --textopt.model-clients.openai.api-key (it is not checked).
@@ -377,9 +379,9 @@ def route(model, method, path, body):
     return 404, error("no %s %s here: see the docstring of scripts/fake_model.py" % (method, path))
 
 
-async def serve(port, model):
-    server = await asyncio.start_server(lambda r, w: serve_connection(model, r, w), "127.0.0.1", port, backlog=512)
-    print("fake model listening on http://127.0.0.1:%d/v1 %s" % (port, json.dumps(model.settings)), flush=True)
+async def serve(host, port, model):
+    server = await asyncio.start_server(lambda r, w: serve_connection(model, r, w), host, port, backlog=512)
+    print("fake model listening on http://%s:%d/v1 %s" % (host, port, json.dumps(model.settings)), flush=True)
     async with server:
         await server.serve_forever()
 
@@ -391,6 +393,7 @@ def main(argv=None):
     parser.add_argument("--latency-max-ms", type=float)
     parser.add_argument("--seed")
     parser.add_argument("--optimizer", choices=("upper", "unique"), default="upper")
+    parser.add_argument("--host", default="127.0.0.1")
     args = parser.parse_args(argv)
     model = FakeModel(args.seed)
     status, answer = model.control({"latency_ms": args.latency_ms, "latency_max_ms": args.latency_max_ms,
@@ -398,7 +401,7 @@ def main(argv=None):
     if status != 200:
         parser.error(answer["error"]["message"])
     try:
-        asyncio.run(serve(args.port, model))
+        asyncio.run(serve(args.host, args.port, model))
     except KeyboardInterrupt:
         pass
     return 0
