@@ -39,7 +39,7 @@ final class GroupChecker {
             Map<String, Object> options = completeOptions(spec.options(), fillFromDefaults, path, problems);
             // Incomplete options only happen when the defaults were refused already; don't pile on.
             if (problems.size() == before && options.keySet().containsAll(schema.keys())) {
-                problems.addAll(schema.check(options, path));
+                problems.addAll(fillFromDefaults ? schema.checkGiven(options, path) : schema.check(options, path));
             }
             if (problems.size() == before && options.keySet().containsAll(schema.keys())) {
                 groups.add(new ParamGroup(spec.params(), options));

@@ -35,7 +35,7 @@ public abstract class Optimizer {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.clients = Objects.requireNonNull(clients, "clients");
         List<Problem> problems = new ArrayList<>();
-        this.defaults = checkedDefaults(defaults, problems);
+        this.defaults = checkedDefaults(defaults, true, problems);
         List<ParamGroupSpec> specs = GroupSpecs.from(params, problems);
         List<ParamGroup> checked = new GroupChecker(schema, this.defaults, groups).check(specs, true, problems);
         InvalidOptimizerException.throwIfAny(problems);
@@ -52,7 +52,7 @@ public abstract class Optimizer {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.clients = Objects.requireNonNull(clients, "clients");
         List<Problem> problems = new ArrayList<>();
-        this.defaults = checkedDefaults(defaults, problems);
+        this.defaults = checkedDefaults(defaults, false, problems);
         List<ParamGroup> checked = new GroupChecker(schema, this.defaults, groups).check(completeGroups, false, problems);
         Map<String, Parameter> known = new HashMap<>();
         checked.forEach(g -> g.params().forEach(p -> known.put(p.id(), p)));
@@ -64,7 +64,8 @@ public abstract class Optimizer {
         this.usage.putAll(usage);
     }
 
-    private Map<String, Object> checkedDefaults(Map<String, Object> given, List<Problem> problems) {
+    /** {@code isNew}: defaults given now, checked by every rule ({@link OptionsSchema#checkGiven}), not saved ones. */
+    private Map<String, Object> checkedDefaults(Map<String, Object> given, boolean isNew, List<Problem> problems) {
         Objects.requireNonNull(given, "defaults");
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (String key : schema.keys()) {
@@ -83,7 +84,7 @@ public abstract class Optimizer {
             }
         }
         if (problems.isEmpty()) {
-            problems.addAll(schema.check(ordered, "defaults"));
+            problems.addAll(isNew ? schema.checkGiven(ordered, "defaults") : schema.check(ordered, "defaults"));
         }
         try {
             return JsonValues.readOnlyMap(ordered);
