@@ -58,7 +58,8 @@ final class GroupChecker {
             if (earlier != null) {
                 String where = earlier.equals(path) ? "appears twice in this group" : "is already in " + earlier;
                 problems.add(new Problem(path + ".params[" + n + "]",
-                        "parameter \"" + id + "\" " + where + "; a parameter may be in one group only"));
+                        "parameter \"" + id + "\" " + where + "; a parameter may be in one group only "
+                                + "(torch: some parameters appear in more than one parameter group)"));
             }
         }
     }

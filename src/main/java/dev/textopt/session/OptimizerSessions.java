@@ -1,8 +1,10 @@
 package dev.textopt.session;
 
 import dev.textopt.optim.Gradient;
+import dev.textopt.optim.InvalidOptimizerException;
 import dev.textopt.optim.Parameter;
 import dev.textopt.optim.ParamGroupSpec;
+import dev.textopt.optim.Problem;
 import dev.textopt.optim.Tgd;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,8 +81,16 @@ public class OptimizerSessions {
         limits.params(session.params().size() + group.params().size(), "params");
         limits.newParams(List.of(group), "params");
         Tgd tgd = factory.restore(session);
-        var params = group.params().stream().map(TgdFactory::newParameter).toList();
-        tgd.addParamGroup(new ParamGroupSpec(params, group.options()));
+        var problems = new ArrayList<Problem>();
+        var params = TgdFactory.members(group, tgd, "param_groups[" + session.groups().size() + "]", problems);
+        try {
+            tgd.addParamGroup(new ParamGroupSpec(params, group.options()));
+        } catch (InvalidOptimizerException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidOptimizerException(problems);
+        }
         var added = tgd.paramGroups().get(tgd.paramGroups().size() - 1);
         var stored = new StoredGroup(added.options(), added.params().stream().map(OptimizerSessions::stored).toList());
         store.addGroup(id, stored, session.historyCount());

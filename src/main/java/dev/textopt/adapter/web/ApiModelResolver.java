@@ -53,8 +53,8 @@ final class ApiModelResolver extends ModelResolver {
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> next) {
         JavaType javaType = _mapper.constructType(type.getType());
         Class<?> raw = javaType.getRawClass();
-        if (raw == Object.class || raw == ParamsJson.class) {
-            return new Schema<>(); // any JSON value; ParamsJson is described where it is used, as one of two lists
+        if (raw == Object.class || raw == ParamsJson.class || raw == ParamItemJson.class) {
+            return new Schema<>(); // any JSON value; the two sealed shapes are described where they are used, with OneOf
         }
         if (raw == GradRequest.class) {
             return define(context, javaType, oneOf(ref(context, GradientJson.class), arrayOf(ref(context, GradientJson.class)))

@@ -85,11 +85,15 @@ class OptimizerController {
 
     @PostMapping(path = "/{id}/param-groups", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AnswerWithEffect
-    @Operation(operationId = "addParamGroup", summary = "add_param_group: options left out come from the session's defaults")
+    @Operation(operationId = "addParamGroup", summary = "add_param_group: options left out come from the session's defaults",
+            description = "Each Variable becomes a new parameter, even one with the data and role of another (afnio: a new "
+                    + "Variable is a new parameter). A parameter the session has, named by {\"id\"}, is in a group already: "
+                    + "that is a 400 naming it, as torch refuses a parameter in two groups, and so is an id the session "
+                    + "does not have.")
     @ApiResponse(responseCode = "201", description = "The group as stored")
-    ResponseEntity<ParamGroupJson> addParamGroup(@PathVariable UUID id, @RequestBody ParamGroupRequest body) {
+    ResponseEntity<ParamGroupJson> addParamGroup(@PathVariable UUID id, @RequestBody AddParamGroupRequest body) {
         var reader = new RequestReader();
-        var group = reader.group(body, "body");
+        var group = reader.group(body);
         reader.check();
         return ResponseEntity.status(201).body(ParamGroupJson.of(sessions.addParamGroup(id, group)));
     }
