@@ -13,7 +13,7 @@ import dev.textopt.optim.TgdSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ public class TgdFactory {
     private final String defaultClient;
 
     TgdFactory(ModelClients clients, PriceTable prices, ExecutorService modelCallExecutor,
-            dev.textopt.config.StepProperties steps) {
+            StepSettings steps) {
         this.clients = clients;
         this.prices = prices;
         this.settings = new TgdSettings(steps.maxConcurrentCalls(), modelCallExecutor);
@@ -64,7 +64,7 @@ public class TgdFactory {
             if (group.params().get(n) instanceof NewParam p) {
                 params.add(new Parameter(UUID.randomUUID().toString(), p.data(), p.role(), p.requiresGrad(), List.of()));
             } else if (group.params().get(n) instanceof ExistingParam ref) {
-                var found = optimizer == null ? java.util.Optional.<Parameter>empty() : optimizer.parameter(ref.id().toString());
+                var found = optimizer == null ? Optional.<Parameter>empty() : optimizer.parameter(ref.id().toString());
                 found.ifPresent(params::add);
                 if (found.isEmpty()) {
                     problems.add(new Problem(path + ".params[" + n + "]", "the session has no parameter " + ref.id()
@@ -94,9 +94,5 @@ public class TgdFactory {
 
     ModelClients clients() {
         return clients;
-    }
-
-    static Map<String, Object> options(dev.textopt.optim.ParamGroup group) {
-        return group.options();
     }
 }

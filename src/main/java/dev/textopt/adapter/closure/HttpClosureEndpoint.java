@@ -1,11 +1,11 @@
 package dev.textopt.adapter.closure;
 
-import dev.textopt.config.ClosureProperties;
 import dev.textopt.optim.ClosureResult;
 import dev.textopt.optim.Gradient;
 import dev.textopt.optim.Loss;
 import dev.textopt.optim.StorableText;
 import dev.textopt.session.ClosureEndpoint;
+import dev.textopt.session.ClosureSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,24 +25,24 @@ import tools.jackson.databind.json.JsonMapper;
 class HttpClosureEndpoint implements ClosureEndpoint {
 
     private final HttpClient http;
-    private final ClosureProperties properties;
+    private final ClosureSettings settings;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    HttpClosureEndpoint(ClosureProperties properties) {
-        this.properties = properties;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(properties.timeout()).build();
+    HttpClosureEndpoint(ClosureSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.timeout()).build();
     }
 
     @Override
     public ClosureResult evaluate(URI url, Map<String, Object> payload) {
         HttpResponse<byte[]> response;
         try {
-            var request = HttpRequest.newBuilder(url).timeout(properties.timeout())
+            var request = HttpRequest.newBuilder(url).timeout(settings.timeout())
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload))).build();
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new ClosureFailedException("the closure at " + url.getHost() + " did not answer within " + properties.timeout());
+            throw new ClosureFailedException("the closure at " + url.getHost() + " did not answer within " + settings.timeout());
         } catch (IOException e) {
             throw new ClosureFailedException("the closure at " + url.getHost() + " could not be reached (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
@@ -53,8 +53,8 @@ class HttpClosureEndpoint implements ClosureEndpoint {
             throw new ClosureFailedException("the closure answered HTTP " + response.statusCode() + "; it must answer 200 with "
                     + "{\"score\": …, \"explanation\": …, \"grads\": {…}}");
         }
-        if (response.body().length > properties.maxResponseSize().toBytes()) {
-            throw new ClosureFailedException("the closure's answer is larger than " + properties.maxResponseSize());
+        if (response.body().length > settings.maxResponseSize().toBytes()) {
+            throw new ClosureFailedException("the closure's answer is larger than " + settings.maxResponseSize());
         }
         return parse(response.body());
     }

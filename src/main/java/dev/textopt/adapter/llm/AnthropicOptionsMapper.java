@@ -1,6 +1,8 @@
 package dev.textopt.adapter.llm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,7 +73,7 @@ final class AnthropicOptionsMapper implements OptionsMapper {
             .metadata(metadata(args.get("metadata")));
         String tier = Args.string(args, "service_tier");
         if (tier != null) {
-            builder.serviceTier(AnthropicServiceTier.valueOf(tier.toUpperCase(java.util.Locale.ROOT)));
+            builder.serviceTier(AnthropicServiceTier.valueOf(tier.toUpperCase(Locale.ROOT)));
         }
         if (args.get("thinking") instanceof Map<?, ?> thinking) {
             switch (String.valueOf(thinking.get("type"))) {
@@ -98,7 +100,7 @@ final class AnthropicOptionsMapper implements OptionsMapper {
     }
 
     /** {@code stop} (the OpenAI name, which textopt has always taken) or {@code stop_sequences}, Anthropic's own. */
-    private static java.util.List<String> stopSequences(Map<String, Object> args) {
+    private static List<String> stopSequences(Map<String, Object> args) {
         if (args.containsKey("stop") && args.containsKey("stop_sequences")) {
             throw new IllegalArgumentException("completion_args: give stop or stop_sequences, not both (they are the same)");
         }
