@@ -91,6 +91,9 @@ final class ApiModelResolver extends ModelResolver {
             } else if (choices != null) {
                 property = oneOf(context, choices.value()).description(property.getDescription());
                 model.getProperties().put(name, property);
+            } else if (component.getType() == Object.class) { // swagger-core would say "type: object"
+                property = new Schema<>().description(property.getDescription());
+                model.getProperties().put(name, property);
             } else if (component.getGenericType() instanceof ParameterizedType map && component.getType() == Map.class
                     && map.getActualTypeArguments()[1] == Object.class) {
                 property.setAdditionalProperties(new Schema<>()); // an open map: any JSON value
