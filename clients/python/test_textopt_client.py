@@ -9,7 +9,7 @@ import os
 import threading
 import unittest
 
-from textopt_client import TGD, Client, Parameter, TextoptError
+from textopt_client import TGD, Client, Parameter, TextoptError, Variable
 
 
 def setUpModule():
@@ -101,6 +101,50 @@ class SessionTest(unittest.TestCase):
     def test_patch_edits_a_parameter_by_hand(self):
         self.prompt.patch(data="Classify the sentiment of the review.")
         self.assertEqual(self.prompt.data, "Classify the sentiment of the review.")
+
+    def test_constraints_may_be_variables(self):
+        rule = Variable("Answer in one word.", role="output constraint")
+        optimizer = TGD([Parameter("Summarize.", role="summary prompt")], constraints=[rule, "Stay in English."])
+        try:
+            self.assertEqual(optimizer.defaults["constraints"],
+                             [{"data": "Answer in one word.", "role": "output constraint", "requires_grad": False},
+                              "Stay in English."])
+        finally:
+            optimizer.delete()
+
+    def test_a_parameter_already_in_a_group_is_sent_by_reference_and_refused(self):
+        with self.assertRaises(TextoptError) as raised:
+            self.optimizer.add_param_group({"params": [self.prompt]})
+        self.assertEqual(raised.exception.status, 400)
+        self.assertIn(self.prompt.id, json.dumps(raised.exception.errors))
+        self.assertEqual(len(self.optimizer.param_groups), 1)
+
+    def test_setting_a_group_option_changes_it_on_the_service(self):
+        self.optimizer.param_groups[0]["momentum"] = 1
+        self.assertEqual(self.optimizer.param_groups[0]["momentum"], 1)
+        self.assertEqual(TGD.attach(self.optimizer.id).param_groups[0]["momentum"], 1)
+        self.assertEqual(self.optimizer.history()["items"][0]["kind"], "edit_group")
+        self.optimizer.param_groups[0].update(constraints=[Variable("Be brief.", role="constraint")])
+        self.assertEqual(self.optimizer.param_groups[0]["constraints"][0]["data"], "Be brief.")
+        with self.assertRaises(TextoptError) as raised:
+            self.optimizer.param_groups[0]["momentum"] = -1
+        self.assertEqual(raised.exception.status, 400)
+
+    def test_clear_usage_sets_the_usage_back_to_zero(self):
+        self.prompt.append_grad("Ask for exactly one word.")
+        self.optimizer.step()
+        self.assertGreater(self.optimizer.usage["openai"]["total_tokens"], 0)
+        self.optimizer.clear_usage()
+        self.assertEqual(self.optimizer.usage["openai"]["total_tokens"], 0)
+
+    def test_a_state_dict_loaded_if_the_session_is_unchanged(self):
+        state = self.optimizer.state_dict()
+        version = self.optimizer.version
+        self.prompt.append_grad("Changes the session's version.")
+        with self.assertRaises(TextoptError) as raised:
+            self.optimizer.load_state_dict(state, if_version=version)
+        self.assertEqual(raised.exception.status, 412)
+        self.optimizer.load_state_dict(state, if_version=TGD.attach(self.optimizer.id).version)
 
     def test_attach_reads_an_existing_session(self):
         attached = TGD.attach(self.optimizer.id)

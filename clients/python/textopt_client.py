@@ -1,12 +1,15 @@
 """A small client for textopt in the words of afnio.optim.TGD. Standard library only.
 
-    from textopt_client import TGD, Parameter
+    from textopt_client import TGD, Parameter, Variable
 
     prompt = Parameter("Classify the sentiment.", role="system prompt for sentiment classification")
-    optimizer = TGD([prompt], momentum=2, constraints=["Answer in one word."], model="gpt-4o")
+    optimizer = TGD([prompt], momentum=2, constraints=[Variable("Answer in one word.", role="constraint")],
+                    model="gpt-4o")
     prompt.append_grad("Ask for exactly one word: positive, negative or neutral.")
     optimizer.step()          # prompt.data is now the improved prompt
     optimizer.clear_grad()
+    optimizer.param_groups[0]["momentum"] = 1     # changes the group's options on the service
+    optimizer.clear_usage()
 
 The service is found at TEXTOPT_URL (default http://localhost:8080); when TEXTOPT_API_KEY is set it
 is sent as a Bearer token. Every 4xx/5xx answer raises TextoptError carrying the problem+json.
@@ -17,7 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-__all__ = ["TGD", "Parameter", "TextoptError", "Client"]
+__all__ = ["TGD", "Parameter", "Variable", "TextoptError", "Client"]
 
 DEFAULT_URL = "http://localhost:8080"
 
@@ -44,7 +47,7 @@ class Client:
         self.timeout = timeout
 
     def request(self, method, path, body=None, headers=None):
-        data = None if body is None else json.dumps(body).encode("utf-8")
+        data = None if body is None else json.dumps(body, default=_json).encode("utf-8")
         request = urllib.request.Request(self.url + path, data=data, method=method)
         request.add_header("Accept", "application/json, application/problem+json")
         if data is not None:
@@ -72,14 +75,28 @@ class Client:
         return self.request("POST", path, body)
 
 
-class Parameter:
+class Variable:
+    """A text with a role, as afnio's Variable: what `constraints`, `inputs` and message contents may hold
+    besides plain strings. Sent as {data, role, requires_grad}."""
+
+    def __init__(self, data, role="", requires_grad=False):
+        self.data = data
+        self.role = role
+        self.requires_grad = requires_grad
+
+    def _as_variable(self):
+        return {"data": self.data, "role": self.role, "requires_grad": self.requires_grad}
+
+    def __repr__(self):
+        return f"{type(self).__name__}(data={self.data!r}, role={self.role!r}, requires_grad={self.requires_grad})"
+
+
+class Parameter(Variable):
     """A text the optimizer may rewrite. `grad` is its list of gradients ({data, role, context});
     `data` is refreshed after every step of the optimizer that owns it."""
 
     def __init__(self, data, role, requires_grad=True):
-        self.data = data
-        self.role = role
-        self.requires_grad = requires_grad
+        super().__init__(data, role, requires_grad)
         self.grad = []
         self.id = None
         self._optimizer = None
@@ -95,13 +112,12 @@ class Parameter:
             self._update(self._optimizer._post_param(self.id, "/grad", gradient))
         return self
 
-    def patch(self, **changes):
-        """Edits data, role or requires_grad by hand (recorded in the history)."""
-        self._update(self._optimizer._client.request("PATCH", self._optimizer._path("/params/" + self.id), changes))
+    def patch(self, if_version=None, **changes):
+        """Edits data, role or requires_grad by hand (recorded in the history). With `if_version`, only if
+        the session is still at that version (else TextoptError 412)."""
+        self._update(self._optimizer._client.request("PATCH", self._optimizer._path("/params/" + self.id), changes,
+                                                     _if_match(if_version)))
         return self
-
-    def _as_variable(self):
-        return {"data": self.data, "role": self.role, "requires_grad": self.requires_grad}
 
     def _update(self, answer):
         self.id = answer["id"]
@@ -110,8 +126,28 @@ class Parameter:
         self.requires_grad = answer["requires_grad"]
         self.grad = answer.get("grad", [])
 
-    def __repr__(self):
-        return f"Parameter(data={self.data!r}, role={self.role!r}, requires_grad={self.requires_grad})"
+
+
+class ParamGroup(dict):
+    """One of `TGD.param_groups`: its `params` and options. Setting an option, as torch code does with
+    `optimizer.param_groups[0]["lr"] = …`, changes it on the service (PATCH …/param-groups/{index})."""
+
+    def __init__(self, optimizer, index, group):
+        super().__init__(group)
+        self._optimizer = optimizer
+        self._index = index
+
+    def __setitem__(self, option, value):
+        if option == "params":
+            raise KeyError("a group's params are its own; add_param_group adds new ones")
+        self._optimizer.edit_param_group(self._index, **{option: value})
+        super().__setitem__(option, self._optimizer._session["param_groups"][self._index][option])
+
+    def update(self, *args, **options):
+        options = dict(*args, **options)
+        self._optimizer.edit_param_group(self._index, **options)
+        for option in options:
+            super().__setitem__(option, self._optimizer._session["param_groups"][self._index][option])
 
 
 class TGD:
@@ -158,9 +194,16 @@ class TGD:
 
     @property
     def param_groups(self):
-        """The groups as the service holds them; `params` are this optimizer's Parameter objects."""
+        """The groups as the service holds them; `params` are this optimizer's Parameter objects. Setting an
+        option of one (`optimizer.param_groups[0]["momentum"] = 1`) changes it on the service."""
         by_id = {p.id: p for p in self._params}
-        return [dict(g, params=[by_id[p["id"]] for p in g["params"]]) for g in self._session["param_groups"]]
+        return [ParamGroup(self, i, dict(g, params=[by_id[p["id"]] for p in g["params"]]))
+                for i, g in enumerate(self._session["param_groups"])]
+
+    @property
+    def version(self):
+        """The session's version when this optimizer last heard of it (its ETag), for `if_version`."""
+        return self._session["version"]
 
     def step(self, closure=None):
         """One step. `closure` is an evaluator URL the service calls first (its loss is returned), or a
@@ -182,18 +225,30 @@ class TGD:
     zero_grad = clear_grad
 
     def add_param_group(self, param_group):
-        """Adds a group {"params": [Parameter or dict, ...], option: value}; missing options come from defaults."""
+        """Adds a group {"params": [Parameter or dict, ...], option: value}; missing options come from defaults.
+        A Parameter this optimizer has already is sent by reference, and refused (TextoptError 400) as torch
+        refuses a parameter in two groups."""
         groups, _ = _groups([param_group])
         options, params = groups[0]
-        self._client.post(self._path("/param-groups"), dict(options, params=[p._as_variable() for p in params]))
-        self._refresh(new=params)
+        mine = {id(p) for p in self._params}
+        items = [{"id": p.id} if id(p) in mine else p._as_variable() for p in params]
+        self._client.post(self._path("/param-groups"), dict(options, params=items))
+        self._refresh(new=[p for p in params if id(p) not in mine])
+
+    def edit_param_group(self, index, if_version=None, **options):
+        """Changes options of group `index` (momentum, constraints, inputs, messages, model_client,
+        completion_args); the others stay. Recorded in the history as an edit_group entry."""
+        self._client.request("PATCH", self._path(f"/param-groups/{int(index)}"), options, _if_match(if_version))
+        self._refresh()
+        return self.param_groups[index]
 
     def state_dict(self):
         return self._client.get(self._path("/state-dict"))
 
-    def load_state_dict(self, state_dict, model_clients=None):
+    def load_state_dict(self, state_dict, model_clients=None, if_version=None):
         """load_state_dict; `model_clients` maps each group's model_client key to a configured client name
-        (default: the names recorded in the state dict)."""
+        (default: the names recorded in the state dict). With `if_version` (e.g. `optimizer.version` when
+        the dict was taken), a session that changed since is left alone: TextoptError 412."""
         if model_clients is None:
             model_clients = {}
             for group in state_dict.get("param_groups", []):
@@ -201,7 +256,8 @@ class TGD:
                 if isinstance(client, dict) and client.get("name"):
                     model_clients.setdefault("model_client", client["name"])
         self._session = self._client.request("PUT", self._path("/state-dict"),
-                                             {"state_dict": state_dict, "model_clients": model_clients})
+                                             {"state_dict": state_dict, "model_clients": model_clients},
+                                             _if_match(if_version))
         self._sync()
 
     # --- beyond afnio: the history, restore, delete -------------------------------------------
@@ -212,8 +268,8 @@ class TGD:
     def history_entry(self, number):
         return self._client.get(self._path(f"/steps/{number}"))
 
-    def restore(self, number):
-        self._session = self._client.post(self._path(f"/steps/{number}/restore"))
+    def restore(self, number, if_version=None):
+        self._session = self._client.request("POST", self._path(f"/steps/{number}/restore"), None, _if_match(if_version))
         self._sync()
 
     def delete(self):
@@ -222,6 +278,11 @@ class TGD:
     @property
     def usage(self):
         return self._session.get("usage", {})
+
+    def clear_usage(self):
+        """afnio's clear_usage: every client's usage back to zero. The budget's spent amount stays."""
+        self._session = self._client.post(self._path("/usage/clear"))
+        self._sync()
 
     # --- internals ------------------------------------------------------------------------------
 
@@ -268,9 +329,22 @@ class TGD:
                     by_id[param.id] = param
 
 
+def _json(value):
+    """Variables (and Parameters) anywhere in a body, e.g. in constraints, are sent as {data, role, requires_grad}."""
+    if isinstance(value, Variable):
+        return value._as_variable()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _if_match(version):
+    return None if version is None else {"If-Match": f'"{version}"'}
+
+
 def _parameter(value):
     if isinstance(value, Parameter):
         return value
+    if isinstance(value, Variable):
+        return Parameter(value.data, value.role, value.requires_grad)
     if isinstance(value, dict):
         return Parameter(value["data"], value.get("role", ""), value.get("requires_grad", True))
     if isinstance(value, str):

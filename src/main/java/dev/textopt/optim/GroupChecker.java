@@ -39,7 +39,7 @@ final class GroupChecker {
             Map<String, Object> options = completeOptions(spec.options(), fillFromDefaults, path, problems);
             // Incomplete options only happen when the defaults were refused already; don't pile on.
             if (problems.size() == before && options.keySet().containsAll(schema.keys())) {
-                problems.addAll(schema.check(options, path));
+                problems.addAll(fillFromDefaults ? schema.checkGiven(options, path) : schema.check(options, path));
             }
             if (problems.size() == before && options.keySet().containsAll(schema.keys())) {
                 groups.add(new ParamGroup(spec.params(), options));
@@ -58,7 +58,8 @@ final class GroupChecker {
             if (earlier != null) {
                 String where = earlier.equals(path) ? "appears twice in this group" : "is already in " + earlier;
                 problems.add(new Problem(path + ".params[" + n + "]",
-                        "parameter \"" + id + "\" " + where + "; a parameter may be in one group only"));
+                        "parameter \"" + id + "\" " + where + "; a parameter may be in one group only "
+                                + "(torch: some parameters appear in more than one parameter group)"));
             }
         }
     }

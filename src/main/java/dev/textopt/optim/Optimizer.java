@@ -35,7 +35,7 @@ public abstract class Optimizer {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.clients = Objects.requireNonNull(clients, "clients");
         List<Problem> problems = new ArrayList<>();
-        this.defaults = checkedDefaults(defaults, problems);
+        this.defaults = checkedDefaults(defaults, true, problems);
         List<ParamGroupSpec> specs = GroupSpecs.from(params, problems);
         List<ParamGroup> checked = new GroupChecker(schema, this.defaults, groups).check(specs, true, problems);
         InvalidOptimizerException.throwIfAny(problems);
@@ -52,7 +52,7 @@ public abstract class Optimizer {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.clients = Objects.requireNonNull(clients, "clients");
         List<Problem> problems = new ArrayList<>();
-        this.defaults = checkedDefaults(defaults, problems);
+        this.defaults = checkedDefaults(defaults, false, problems);
         List<ParamGroup> checked = new GroupChecker(schema, this.defaults, groups).check(completeGroups, false, problems);
         Map<String, Parameter> known = new HashMap<>();
         checked.forEach(g -> g.params().forEach(p -> known.put(p.id(), p)));
@@ -64,7 +64,8 @@ public abstract class Optimizer {
         this.usage.putAll(usage);
     }
 
-    private Map<String, Object> checkedDefaults(Map<String, Object> given, List<Problem> problems) {
+    /** {@code isNew}: defaults given now, checked by every rule ({@link OptionsSchema#checkGiven}), not saved ones. */
+    private Map<String, Object> checkedDefaults(Map<String, Object> given, boolean isNew, List<Problem> problems) {
         Objects.requireNonNull(given, "defaults");
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (String key : schema.keys()) {
@@ -83,7 +84,7 @@ public abstract class Optimizer {
             }
         }
         if (problems.isEmpty()) {
-            problems.addAll(schema.check(ordered, "defaults"));
+            problems.addAll(isNew ? schema.checkGiven(ordered, "defaults") : schema.check(ordered, "defaults"));
         }
         try {
             return JsonValues.readOnlyMap(ordered);
@@ -109,8 +110,35 @@ public abstract class Optimizer {
         addChecked(checked.get(0));
     }
 
+    /**
+     * Changes some options of group {@code index} and leaves the others, as torch code does with
+     * {@code optimizer.param_groups[0]["lr"] = …}; here the new options are checked first, like a new
+     * group's, and refused as a whole. Returns the options that changed, in the optimizer's key order.
+     */
+    public Map<String, OptionChange> editParamGroup(int index, Map<String, Object> changes) {
+        if (index < 0 || index >= groups.size()) {
+            throw new InvalidOptimizerException("param_groups[" + index + "]", "no such group; the optimizer has " + groups.size());
+        }
+        ParamGroup group = groups.get(index);
+        Map<String, Object> options = GroupEdit.apply(schema, group.options(), changes, "param_groups[" + index + "]");
+        Map<String, OptionChange> changed = new LinkedHashMap<>();
+        options.forEach((key, value) -> {
+            if (!Objects.equals(value, group.options().get(key))) {
+                changed.put(key, new OptionChange(group.options().get(key), value));
+            }
+        });
+        groups.set(index, new ParamGroup(group.params(), options));
+        addClientsOf(groups.get(index));
+        return Collections.unmodifiableMap(changed);
+    }
+
     private void addChecked(ParamGroup group) {
         groups.add(group);
+        addClientsOf(group);
+    }
+
+    /** A group's model clients get their place in the usage, in the order they were first named. */
+    private void addClientsOf(ParamGroup group) {
         for (String key : schema.modelClientKeys()) {
             usage.putIfAbsent((String) group.options().get(key), Usage.NONE);
         }
@@ -177,6 +205,16 @@ public abstract class Optimizer {
             return;
         }
         state.put(paramId, state.getOrDefault(paramId, new ParamState(List.of())).remember(entry, momentum));
+    }
+
+    /** Keeps only the newest {@code entries} of a parameter's momentum buffer (none: it has no state). */
+    protected void keepNewest(String paramId, int entries) {
+        ParamState s = state.get(paramId);
+        if (s != null && entries <= 0) {
+            state.remove(paramId);
+        } else if (s != null) {
+            state.put(paramId, s.newest(entries));
+        }
     }
 
     protected void addUsage(String clientName, Usage added) {

@@ -22,4 +22,13 @@ public interface OptionsSchema {
      * with {@code path}, e.g. {@code param_groups[1]} gives {@code param_groups[1].momentum}.
      */
     List<Problem> check(Map<String, Object> options, String path);
+
+    /**
+     * {@link #check}, and the rules for options given now (a new optimizer or group, an edit, an import)
+     * that options saved before those rules existed need not meet: a saved optimizer is rebuilt with
+     * {@link #check} only, so that a rule added later never locks a stored session out of its steps.
+     */
+    default List<Problem> checkGiven(Map<String, Object> options, String path) {
+        return check(options, path);
+    }
 }

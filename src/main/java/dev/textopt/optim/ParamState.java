@@ -14,7 +14,11 @@ public record ParamState(List<MomentumEntry> momentumBuffer) {
     ParamState remember(MomentumEntry entry, int momentum) {
         List<MomentumEntry> all = new ArrayList<>(momentumBuffer);
         all.add(entry);
-        int from = Math.max(0, all.size() - momentum);
-        return new ParamState(all.subList(from, all.size()));
+        return new ParamState(all).newest(momentum);
+    }
+
+    /** This state with only its newest {@code entries} entries. */
+    ParamState newest(int entries) {
+        return new ParamState(momentumBuffer.subList(Math.max(0, momentumBuffer.size() - entries), momentumBuffer.size()));
     }
 }

@@ -71,7 +71,7 @@ final class StateDictReader {
             }
         }
         if (problems.size() == before) {
-            problems.addAll(schema.check(options, path));
+            problems.addAll(schema.checkGiven(options, path));
         }
         return options;
     }

@@ -87,6 +87,22 @@ public class Tgd extends Optimizer {
         return defaults;
     }
 
+    /**
+     * {@inheritDoc} A lower {@code momentum} forgets the older entries of the group's momentum buffers at
+     * once, as the next step would: the step shows the model only the newest {@code momentum} entries
+     * and keeps no more, so trimming now changes no prompt and makes the state dict show what the next
+     * step sees. A higher one keeps what there is; the buffers fill up with the next steps.
+     */
+    @Override
+    public Map<String, OptionChange> editParamGroup(int index, Map<String, Object> changes) {
+        Map<String, OptionChange> changed = super.editParamGroup(index, changes);
+        if (changed.containsKey(TgdOptions.MOMENTUM)) {
+            int momentum = TgdOptions.from(paramGroups().get(index).options()).momentum();
+            paramGroups().get(index).params().forEach(p -> keepNewest(p.id(), momentum));
+        }
+        return changed;
+    }
+
     public StepResult step(Closure closure) {
         return step(closure, StepProgress.NONE, Allowance.UNLIMITED);
     }

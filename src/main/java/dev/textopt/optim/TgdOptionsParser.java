@@ -11,6 +11,8 @@ import java.util.TreeSet;
 /** Parses the JSON-like options of a TGD group into {@link TgdOptions}, collecting every problem. */
 final class TgdOptionsParser {
 
+    private static final Set<String> VARIABLE_KEYS = Set.of("data", "role", "requires_grad");
+
     private final String path;
     private final List<Problem> problems;
 
@@ -56,10 +58,11 @@ final class TgdOptionsParser {
                 problem(TgdOptions.INPUTS + "." + key, "is a built-in placeholder; choose another name");
             } else if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 problem(TgdOptions.INPUTS + "." + key, "a placeholder name has letters, digits and '_' only");
-            } else if (!(v instanceof String text)) {
-                problem(TgdOptions.INPUTS + "." + key, "must be a text, found " + JsonValues.typeName(v));
             } else {
-                inputs.put(key, text);
+                String text = text(v, TgdOptions.INPUTS + "." + key);
+                if (text != null) {
+                    inputs.put(key, text);
+                }
             }
         });
         return inputs;
@@ -114,7 +117,10 @@ final class TgdOptionsParser {
         }
     }
 
-    /** The turn's texts joined with newlines; each item is a string or a Variable {@code {data, role, requires_grad}}. */
+    /**
+     * The turn's texts joined with newlines; each item is a string or a Variable {@code {data, role, requires_grad}}.
+     * Read more leniently than {@link #text}: sessions stored before that check may carry other keys here.
+     */
     private String content(Object value, String field) {
         if (!(value instanceof List<?> items) || items.isEmpty()) {
             problem(field, "must be a non-empty list of texts or variables {\"data\": ..., \"role\": ...}");
@@ -136,11 +142,39 @@ final class TgdOptionsParser {
     }
 
     private List<String> constraints(Object value) {
-        if (value instanceof List<?> list && list.stream().allMatch(c -> c instanceof String)) {
-            return list.stream().map(String.class::cast).toList();
+        List<String> texts = new ArrayList<>();
+        if (!(value instanceof List<?> list)) {
+            problem(TgdOptions.CONSTRAINTS, "must be a list of texts or variables {\"data\": ..., \"role\": ...}, found "
+                    + JsonValues.typeName(value));
+            return texts;
         }
-        problem(TgdOptions.CONSTRAINTS, "must be a list of texts");
-        return List.of();
+        for (int i = 0; i < list.size(); i++) {
+            String text = text(list.get(i), TgdOptions.CONSTRAINTS + "[" + i + "]");
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * A text given as a string or, as afnio allows for constraints and inputs, as a Variable
+     * {@code {"data": ..., "role": ..., "requires_grad": ...}} whose data is the text. The option keeps
+     * what was given (an export shows the Variable); only the text reaches the prompt.
+     */
+    private String text(Object value, String field) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Map<?, ?> variable && variable.get("data") instanceof String data
+                && VARIABLE_KEYS.containsAll(variable.keySet())
+                && (variable.get("role") == null || variable.get("role") instanceof String)
+                && (variable.get("requires_grad") == null || variable.get("requires_grad") instanceof Boolean)) {
+            return data;
+        }
+        problem(field, "must be a text or a variable {\"data\": \"…\", \"role\": \"…\", \"requires_grad\": false}, found "
+                + JsonValues.typeName(value) + (value instanceof Map<?, ?> map ? " with keys " + map.keySet() : ""));
+        return null;
     }
 
     private int momentum(Object value) {

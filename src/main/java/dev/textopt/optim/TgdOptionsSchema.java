@@ -29,21 +29,42 @@ final class TgdOptionsSchema implements OptionsSchema {
     @Override
     public List<Problem> check(Map<String, Object> options, String path) {
         List<Problem> problems = new ArrayList<>();
+        checked(options, path, problems);
+        return problems;
+    }
+
+    /**
+     * Also refuses messages in which no turn shows the parameter: every step would ask the model to
+     * improve a text it never sees (the placeholder defaults of afnio's messages are how this happens).
+     */
+    @Override
+    public List<Problem> checkGiven(Map<String, Object> options, String path) {
+        List<Problem> problems = new ArrayList<>();
+        TgdOptions parsed = checked(options, path, problems);
+        if (parsed != null && parsed.messages().stream().noneMatch(m -> m.template().placeholders().contains("variable"))) {
+            problems.add(new Problem(path + "." + TgdOptions.MESSAGES, "no turn uses {variable}, so the model would never see "
+                    + "the text it is asked to improve; put <VARIABLE>{variable}</VARIABLE> in a turn (usually the last user turn)"));
+        }
+        return problems;
+    }
+
+    /** Adds every problem to {@code problems}; returns the options as parsed, or null when they could not be. */
+    private TgdOptions checked(Map<String, Object> options, String path, List<Problem> problems) {
         TgdOptions parsed = TgdOptionsParser.parse(options, path, problems);
         if (parsed == null) {
-            return problems;
+            return null;
         }
         Optional<ModelClient> client = clients.find(parsed.modelClient());
         if (client.isEmpty()) {
             problems.add(new Problem(path + "." + TgdOptions.MODEL_CLIENT, "no model client named \"" + parsed.modelClient()
                     + "\"; configured clients: " + String.join(", ", new TreeSet<>(clients.names()))));
-            return problems;
+            return parsed;
         }
         try {
             client.get().checkCompletionArgs(parsed.completionArgs());
         } catch (RuntimeException e) {
             problems.add(new Problem(path + "." + TgdOptions.COMPLETION_ARGS, String.valueOf(e.getMessage())));
         }
-        return problems;
+        return parsed;
     }
 }

@@ -40,8 +40,10 @@ public class Limits {
             var params = groups.get(g).params();
             for (int p = 0; p < params.size(); p++) {
                 String at = field + (groups.size() > 1 ? "[" + g + "].params" : "") + "[" + p + "]";
-                text(params.get(p).data(), at + ".data");
-                text(params.get(p).role(), at + ".role");
+                if (params.get(p) instanceof NewParam param) {
+                    text(param.data(), at + ".data");
+                    text(param.role(), at + ".role");
+                }
             }
         }
     }

@@ -13,10 +13,10 @@ public interface LoadSessionPort {
     Optional<StoredSession> find(UUID id);
 
     /**
-     * One parameter with its grad and momentum buffer, reading nothing else of the session: the
-     * gradient-append path, which must not load every parameter's grads.
+     * One parameter with its grad and momentum buffer, and the session's version, reading nothing else of
+     * the session: the gradient-append path, which must not load every parameter's grads.
      */
-    Optional<StoredParam> findParam(UUID sessionId, UUID paramId);
+    Optional<Versioned<StoredParam>> findParam(UUID sessionId, UUID paramId);
 
     /** The tenant's sessions, newest first. */
     PageOf<StoredSession> list(int page, int size);

@@ -80,20 +80,25 @@ public class OptimizerSessions {
     }
 
     /** {@code add_param_group}: options the group leaves out come from the session's defaults. */
-    public StoredGroup addParamGroup(UUID id, NewGroup group) {
+    public Versioned<StoredGroup> addParamGroup(UUID id, NewGroup group) {
         return edits.addParamGroup(id, group);
+    }
+
+    /** {@code optimizer.param_groups[index][option] = value}; see {@link SessionEdits#editParamGroup}. */
+    public Versioned<StoredGroup> editParamGroup(UUID id, int index, Map<String, Object> options, ExpectedVersion expected) {
+        return edits.editParamGroup(id, index, options, expected);
     }
 
     /** Only the one parameter and its grad are read; which of the two is missing is asked only when one is. */
     @Transactional(readOnly = true)
-    public StoredParam param(UUID id, UUID paramId) {
+    public Versioned<StoredParam> param(UUID id, UUID paramId) {
         return sessions.findParam(id, paramId).orElseThrow(() -> sessions.find(id).isPresent()
                 ? new ParamNotFoundException(id, paramId) : new SessionNotFoundException(id));
     }
 
     /** A person editing a parameter by hand; a new value is recorded in the history as an edit. */
-    public StoredParam patchParam(UUID id, UUID paramId, ParamPatch patch) {
-        return edits.patchParam(id, paramId, patch);
+    public Versioned<StoredParam> patchParam(UUID id, UUID paramId, ParamPatch patch, ExpectedVersion expected) {
+        return edits.patchParam(id, paramId, patch, expected);
     }
 
     /**
@@ -101,13 +106,14 @@ public class OptimizerSessions {
      * Reads only this parameter, not the whole session: appends are the hot write path (BENCHMARKS.md).
      */
     @Transactional
-    public StoredParam appendGrads(UUID id, UUID paramId, List<Gradient> grads) {
+    public Versioned<StoredParam> appendGrads(UUID id, UUID paramId, List<Gradient> grads) {
         // The session row's lock first: appends to one session take turns, so the grad read next is
         // complete, its limit exact and the order of the grads the order of the appends.
         if (!appends.touchOwn(id, clock.instant())) {
             throw new SessionNotFoundException(id);
         }
-        StoredParam param = sessions.findParam(id, paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
+        var found = sessions.findParam(id, paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
+        StoredParam param = found.value();
         if (grads.isEmpty()) {
             throw new BadRequestException("body", "no gradient given; send one gradient {\"data\": …, \"role\": …} or a list of them");
         }
@@ -116,7 +122,8 @@ public class OptimizerSessions {
         appends.appendGrads(paramId, grads);
         var all = new ArrayList<>(param.grad());
         all.addAll(grads);
-        return new StoredParam(paramId, param.data(), param.role(), param.requiresGrad(), all, param.momentumBuffer());
+        return new Versioned<>(new StoredParam(paramId, param.data(), param.role(), param.requiresGrad(), all, param.momentumBuffer()),
+                found.version());
     }
 
     public StoredSession clearGrad(UUID id) {
@@ -124,13 +131,20 @@ public class OptimizerSessions {
     }
 
     @Transactional(readOnly = true)
-    public Map<String, Object> stateDict(UUID id) {
-        return factory.restore(get(id)).stateDict().toMap();
+    public Versioned<Map<String, Object>> stateDict(UUID id) {
+        StoredSession session = get(id);
+        return new Versioned<>(factory.restore(session).stateDict().toMap(), session.version());
     }
 
     /** {@code load_state_dict}; see {@link SessionEdits#loadStateDict}. */
-    public StoredSession loadStateDict(UUID id, Map<String, Object> stateDict, Map<String, String> modelClients) {
-        return edits.loadStateDict(id, stateDict, modelClients);
+    public StoredSession loadStateDict(UUID id, Map<String, Object> stateDict, Map<String, String> modelClients,
+            ExpectedVersion expected) {
+        return edits.loadStateDict(id, stateDict, modelClients, expected);
+    }
+
+    /** afnio's {@code clear_usage}; see {@link SessionEdits#clearUsage}. */
+    public StoredSession clearUsage(UUID id) {
+        return edits.clearUsage(id);
     }
 
     @Transactional(readOnly = true)

@@ -32,12 +32,13 @@ public class RestoreService {
     }
 
     @Transactional
-    public StoredSession restore(UUID id, int number) {
+    public StoredSession restore(UUID id, int number, ExpectedVersion expected) {
         StoredSession session = locks.lock(id).orElseThrow(() -> new SessionNotFoundException(id));
         if (number < 0 || number > session.historyCount()) {
             throw new HistoryEntryNotFoundException(id, number, session.historyCount());
         }
         SessionEdits.refuseWhileStepping(session, "restoring");
+        expected.check(id, session.version());
         Map<UUID, String> values = pastEntries.valuesAfter(id, number);
         var records = new ArrayList<StepParamRecord>();
         for (StoredParam param : session.params()) {

@@ -1,13 +1,16 @@
 package dev.textopt.session;
 
+import dev.textopt.optim.InvalidOptimizerException;
 import dev.textopt.optim.MomentumEntry;
 import dev.textopt.optim.ParamGroup;
 import dev.textopt.optim.ParamGroupSpec;
 import dev.textopt.optim.Parameter;
+import dev.textopt.optim.Problem;
 import dev.textopt.optim.StateDict;
 import dev.textopt.optim.Tgd;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes to a session by hand: add a param group, edit a parameter, clear the grads, load a state dict.
- * Each locks the session first ({@link LockSessionPort}), so that no step starts before it commits, and
- * is refused while a step runs. {@link OptimizerSessions} is their public face.
+ * Changes to a session by hand: add a param group, change a group's options, edit a parameter, clear the
+ * grads or the usage, load a state dict. Each locks the session first ({@link LockSessionPort}), so that
+ * no step starts before it commits, and those that replace state are refused while a step runs. Those
+ * that take an {@link ExpectedVersion} check it on the locked row: nothing can change the session
+ * between the check and the write. {@link OptimizerSessions} is their public face.
  */
 @Service
 class SessionEdits {
@@ -41,23 +46,62 @@ class SessionEdits {
     }
 
     @Transactional
-    public StoredGroup addParamGroup(UUID id, NewGroup group) {
+    public Versioned<StoredGroup> addParamGroup(UUID id, NewGroup group) {
         StoredSession session = unlessStepping(id, "adding a param group");
         limits.params(session.params().size() + group.params().size(), "params");
         limits.newParams(List.of(group), "params");
         Tgd tgd = factory.restore(session);
-        tgd.addParamGroup(new ParamGroupSpec(group.params().stream().map(TgdFactory::newParameter).toList(), group.options()));
+        var problems = new ArrayList<Problem>();
+        var params = TgdFactory.members(group, tgd, "param_groups[" + session.groups().size() + "]", problems);
+        try {
+            tgd.addParamGroup(new ParamGroupSpec(params, group.options()));
+        } catch (InvalidOptimizerException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidOptimizerException(problems);
+        }
         StoredGroup added = stored(tgd.paramGroups()).get(tgd.paramGroups().size() - 1);
         changes.addGroup(id, added, session.historyCount());
-        changes.touch(id, clock.instant());
-        return added;
+        return new Versioned<>(added, changes.touch(id, clock.instant()));
+    }
+
+    /**
+     * Changes some options of group {@code index} mid-run, checked like a new group's (see
+     * {@link Tgd#editParamGroup}, which also trims momentum buffers to a lower momentum), and records the
+     * change as an {@code edit_group} entry of the history, each option as it was and as it is. Options
+     * given as they are change nothing, and nothing is recorded.
+     */
+    @Transactional
+    public Versioned<StoredGroup> editParamGroup(UUID id, int index, Map<String, Object> options, ExpectedVersion expected) {
+        StoredSession session = locked(id);
+        if (index < 0 || index >= session.groups().size()) {
+            throw new ParamGroupNotFoundException(id, index, session.groups().size());
+        }
+        refuseWhileStepping(session, "changing a param group's options");
+        expected.check(id, session.version());
+        Tgd tgd = factory.restore(session);
+        var changed = tgd.editParamGroup(index, options);
+        if (changed.isEmpty()) {
+            return new Versioned<>(session.groups().get(index), session.version());
+        }
+        ParamGroup edited = tgd.paramGroups().get(index);
+        var buffers = buffers(tgd, List.of(edited));
+        changes.updateGroup(id, index, edited.options(), buffers);
+        Instant now = clock.instant();
+        history.insert(id, new StepRecord(changes.nextHistoryNumber(id), StepRecord.Kind.EDIT_GROUP, StepRecord.Status.SUCCEEDED, now,
+                now, 0L, 0, 0, null, null, Map.of(), List.of(), List.of(), new StepRecord.GroupEdit(index, changed)));
+        var params = session.groups().get(index).params().stream()
+                .map(p -> new StoredParam(p.id(), p.data(), p.role(), p.requiresGrad(), p.grad(), buffers.get(p.id()))).toList();
+        return new Versioned<>(new StoredGroup(edited.options(), params), changes.touch(id, now));
     }
 
     @Transactional
-    public StoredParam patchParam(UUID id, UUID paramId, ParamPatch patch) {
+    public Versioned<StoredParam> patchParam(UUID id, UUID paramId, ParamPatch patch, ExpectedVersion expected) {
         StoredSession session = locked(id);
         StoredParam param = session.param(paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
         refuseWhileStepping(session, "editing a parameter");
+        expected.check(id, session.version());
         limits.text(patch.data(), "data");
         limits.text(patch.role(), "role");
         String data = patch.data() == null ? param.data() : patch.data();
@@ -70,8 +114,8 @@ class SessionEdits {
                     0L, 0, 0, null, null, Map.of(), List.of(),
                     List.of(new StepParamRecord(paramId, "edited", null, param.data(), data, List.of()))));
         }
-        changes.touch(id, now);
-        return new StoredParam(paramId, data, role, requiresGrad, param.grad(), param.momentumBuffer());
+        return new Versioned<>(new StoredParam(paramId, data, role, requiresGrad, param.grad(), param.momentumBuffer()),
+                changes.touch(id, now));
     }
 
     /** Allowed while a step runs: the step keeps the grads it started with. */
@@ -90,19 +134,39 @@ class SessionEdits {
      * import can neither rewind a budget nor use one up. Parameter values stay as they are.
      */
     @Transactional
-    public StoredSession loadStateDict(UUID id, Map<String, Object> stateDict, Map<String, String> modelClients) {
-        Tgd tgd = factory.restore(unlessStepping(id, "loading a state dict"));
+    public StoredSession loadStateDict(UUID id, Map<String, Object> stateDict, Map<String, String> modelClients,
+            ExpectedVersion expected) {
+        StoredSession session = unlessStepping(id, "loading a state dict");
+        expected.check(id, session.version());
+        Tgd tgd = factory.restore(session);
         var imported = tgd.loadStateDict(StateDict.fromMap(stateDict), modelClients);
+        changes.loadState(id, tgd.paramGroups().stream().map(ParamGroup::options).toList(), buffers(tgd, tgd.paramGroups()), imported);
+        changes.touch(id, clock.instant());
+        return locked(id);
+    }
+
+    /**
+     * afnio's {@code clear_usage}: every client's usage back to nothing. What the session has spent, which
+     * its budget is checked against, stays. Allowed while a step runs: its usage is added when it ends.
+     */
+    @Transactional
+    public StoredSession clearUsage(UUID id) {
+        locked(id);
+        changes.clearUsage(id);
+        changes.touch(id, clock.instant());
+        return locked(id);
+    }
+
+    /** The momentum buffer of each parameter of {@code groups}, empty for one without state. */
+    private static Map<UUID, List<MomentumEntry>> buffers(Tgd tgd, List<ParamGroup> groups) {
         var buffers = new LinkedHashMap<UUID, List<MomentumEntry>>();
-        for (ParamGroup group : tgd.paramGroups()) {
+        for (ParamGroup group : groups) {
             for (Parameter p : group.params()) {
                 var state = tgd.state().get(p.id());
                 buffers.put(UUID.fromString(p.id()), state == null ? List.of() : state.momentumBuffer());
             }
         }
-        changes.loadState(id, tgd.paramGroups().stream().map(ParamGroup::options).toList(), buffers, imported);
-        changes.touch(id, clock.instant());
-        return locked(id);
+        return buffers;
     }
 
     private StoredSession locked(UUID id) {

@@ -17,8 +17,9 @@ public interface StepLeasePort {
     long countRunningSteps(Instant now);
 
     /**
-     * Claims the lease if nobody holds an unexpired one, and reserves the step's history number (one
-     * statement); empty if somebody holds the lease.
+     * Claims the lease if nobody holds an unexpired one, reserves the step's history number and gives the
+     * session a new version, since it now shows a step running (one statement); empty if somebody holds
+     * the lease.
      */
     OptionalInt claimLease(UUID sessionId, String owner, Instant now, Instant expiresAt);
 

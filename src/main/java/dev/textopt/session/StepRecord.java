@@ -2,15 +2,19 @@ package dev.textopt.session;
 
 import dev.textopt.optim.Loss;
 import dev.textopt.optim.ModelCallException;
+import dev.textopt.optim.OptionChange;
 import dev.textopt.optim.Usage;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One entry of a session's history: a step (running, succeeded or failed), a restore, or a hand edit
- * of a parameter's value. They share one sequence of numbers; entry 0 is the session's creation, which
+ * One entry of a session's history: a step (running, succeeded or failed), a restore, a hand edit of a
+ * parameter's value, or a change of a param group's options ({@code groupEdit}, null on every other
+ * entry). They share one sequence of numbers; entry 0 is the session's creation, which
  * is not stored but made up from the values the parameters were created with ({@link #creation}).
  * {@code paramsTotal} is the number of parameters the entry calls the model for (0 but for steps), and
  * {@code paramsDone} how many of those calls have ended.
@@ -28,9 +32,10 @@ public record StepRecord(
         Loss loss,
         Map<String, Usage> usage,
         List<StepFailure> failures,
-        List<StepParamRecord> params) {
+        List<StepParamRecord> params,
+        GroupEdit groupEdit) {
 
-    public enum Kind { STEP, RESTORE, EDIT, CREATE }
+    public enum Kind { STEP, RESTORE, EDIT, EDIT_GROUP, CREATE }
 
     public enum Status { RUNNING, SUCCEEDED, FAILED }
 
@@ -38,6 +43,22 @@ public record StepRecord(
         usage = usage == null ? Map.of() : Map.copyOf(usage);
         failures = failures == null ? List.of() : List.copyOf(failures);
         params = params == null ? List.of() : List.copyOf(params);
+    }
+
+    /** An entry that changed no group's options. */
+    public StepRecord(int number, Kind kind, Status status, Instant startedAt, Instant finishedAt, Long durationMs, int paramsTotal,
+            int paramsDone, Integer restoredTo, Loss loss, Map<String, Usage> usage, List<StepFailure> failures,
+            List<StepParamRecord> params) {
+        this(number, kind, status, startedAt, finishedAt, durationMs, paramsTotal, paramsDone, restoredTo, loss, usage, failures, params,
+                null);
+    }
+
+    /** The options of param group {@code paramGroup} that an edit changed, each as it was and as it is, in the group's key order. */
+    public record GroupEdit(int paramGroup, Map<String, OptionChange> changes) {
+
+        public GroupEdit {
+            changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+        }
     }
 
     /** Entry 0: the session as created, with each parameter it was created with and its first value. */

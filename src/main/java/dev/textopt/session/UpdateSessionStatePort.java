@@ -27,9 +27,15 @@ public interface UpdateSessionStatePort {
     void loadState(UUID sessionId, List<Map<String, Object>> optionsByGroup, Map<UUID, List<MomentumEntry>> buffers,
             Map<String, Usage> importedUsage);
 
+    /** Group {@code index}'s new options, and the momentum buffers of its parameters that they changed. */
+    void updateGroup(UUID sessionId, int index, Map<String, Object> options, Map<UUID, List<MomentumEntry>> buffers);
+
+    /** Every client's usage back to nothing (afnio's {@code clear_usage}); what the session has spent stays. */
+    void clearUsage(UUID sessionId);
+
     /** Reserves the next history number, for an edit or a restore. */
     int nextHistoryNumber(UUID sessionId);
 
-    /** Counts a change: a new version and update time. */
-    void touch(UUID sessionId, Instant now);
+    /** Counts a change: a new version and update time; returns the new version. */
+    long touch(UUID sessionId, Instant now);
 }

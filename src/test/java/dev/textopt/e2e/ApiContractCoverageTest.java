@@ -43,6 +43,8 @@ class ApiContractCoverageTest extends EndToEndTest {
         api.patch(param, Map.of("requires_grad", "yes"));
         api.post(session + "/param-groups", Map.of("params", List.of(Map.of("data", "Second group.")), "momentum", 2));
         api.post(session + "/param-groups", Map.of("params", List.of()));
+        api.patch(session + "/param-groups/0", Map.of("momentum", 2));
+        api.patch(session + "/param-groups/9", Map.of("momentum", 2));
 
         api.post(session + "/step", null);
         api.post(session + "/step", Map.of("closure", Map.of("url", "http://evaluator.internal/loss")));
@@ -59,6 +61,8 @@ class ApiContractCoverageTest extends EndToEndTest {
         api.put(session + "/state-dict", Map.of("state_dict", exported.body(), "model_clients", Map.of()));
         api.post(session + "/clear-grad", null);
         api.post(NO_SESSION + "/clear-grad", null);
+        api.post(session + "/usage/clear", null);
+        api.post(NO_SESSION + "/usage/clear", null);
         api.delete(session);
         api.delete(session);
 

@@ -105,7 +105,8 @@ class HostileInputFuzzTest extends EndToEndTest {
         return path.replace("{id}", random.nextInt(5) == 0 ? oddPathValue() : id)
                 .replace("{paramId}", random.nextInt(5) == 0 ? oddPathValue() : paramId)
                 .replace("{param_id}", random.nextInt(5) == 0 ? oddPathValue() : paramId)
-                .replace("{number}", pick("0", "1", "-1", "2147483648", "99999999999999999999", "abc", "1.5"));
+                .replace("{number}", pick("0", "1", "-1", "2147483648", "99999999999999999999", "abc", "1.5"))
+                .replace("{index}", pick("0", "1", "-1", "2147483648", "abc"));
     }
 
     private String oddPathValue() {

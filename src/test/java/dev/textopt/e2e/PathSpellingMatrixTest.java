@@ -216,7 +216,7 @@ class PathSpellingMatrixTest extends EndToEndTest {
         for (var entry : ids.entrySet()) {
             path = path.replace("{" + entry.getKey() + "}", entry.getValue());
         }
-        return path.replace("{paramId}", ids.get("param_id")).replace("{number}", "1").replace("{n}", "1");
+        return path.replace("{paramId}", ids.get("param_id")).replace("{number}", "1").replace("{n}", "1").replace("{index}", "0");
     }
 
     private HttpResponse<String> send(Target target, String path, String key, String... headers) throws Exception {
@@ -248,6 +248,9 @@ class PathSpellingMatrixTest extends EndToEndTest {
         }
         if (t.endsWith("/param-groups") || t.equals("/v1/optimizers")) {
             return Map.of("params", List.of(Map.of("data", "Matrix prompt.", "role", "prompt")));
+        }
+        if (t.endsWith("/param-groups/{index}")) {
+            return Map.of("momentum", 3);
         }
         if (t.endsWith("/grad") || target.method().equals("PATCH")) {
             return Map.of("data", "Matrix feedback.");

@@ -85,12 +85,14 @@ public final class Api {
         return send("POST", path, body == null ? null : json(body).getBytes(StandardCharsets.UTF_8), "application/json", headers);
     }
 
-    public Response put(String path, Object body) {
-        return send("PUT", path, json(body), "application/json");
+    /** A PUT with extra headers as name, value, …, e.g. {@code If-Match}. */
+    public Response put(String path, Object body, String... headers) {
+        return send("PUT", path, json(body).getBytes(StandardCharsets.UTF_8), "application/json", headers);
     }
 
-    public Response patch(String path, Object body) {
-        return send("PATCH", path, json(body), "application/json");
+    /** A PATCH with extra headers as name, value, …, e.g. {@code If-Match}. */
+    public Response patch(String path, Object body, String... headers) {
+        return send("PATCH", path, json(body).getBytes(StandardCharsets.UTF_8), "application/json", headers);
     }
 
     public Response send(String method, String path, String rawBody, String contentType) {

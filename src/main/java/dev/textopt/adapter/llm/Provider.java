@@ -2,6 +2,7 @@ package dev.textopt.adapter.llm;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
 
 /** The model providers we can talk to, with what differs between them. */
 public enum Provider {
@@ -32,6 +33,14 @@ public enum Provider {
 
     String classType() {
         return classType;
+    }
+
+    /** The {@code completion_args} a client of this provider takes, by their API names. */
+    public Set<String> completionArgs() {
+        return switch (this) {
+            case OPENAI -> OpenAiOptionsMapper.KNOWN;
+            case ANTHROPIC -> AnthropicOptionsMapper.KNOWN;
+        };
     }
 
     /**

@@ -107,8 +107,9 @@ final class SpringAiModelClient implements ModelClient {
 
     /** An answer without text is returned as empty text: the core's re-ask handles it and its tokens still count. */
     private static Completion toCompletion(ChatResponse response, String requestedModel) {
-        Generation result = response == null ? null : response.getResult();
-        String text = result == null || result.getOutput().getText() == null ? "" : result.getOutput().getText();
+        String text = response == null ? "" : response.getResults().stream().map(Generation::getOutput)
+            .filter(message -> !isThinking(message)).map(AssistantMessage::getText).filter(t -> t != null)
+            .findFirst().orElse("");
         ChatResponseMetadata metadata = response == null ? null : response.getMetadata();
         Usage usage = metadata == null ? null : metadata.getUsage();
         TokenUsage tokens = usage == null ? TokenUsage.NONE
@@ -116,6 +117,14 @@ final class SpringAiModelClient implements ModelClient {
         String model = metadata == null || metadata.getModel() == null || metadata.getModel().isBlank()
                 ? requestedModel : metadata.getModel();
         return new Completion(text, tokens, model);
+    }
+
+    /**
+     * Anthropic's thinking blocks (with {@code thinking} enabled) come before the answer as generations of
+     * their own, marked by their signature (or, redacted, their data); the answer is the text after them.
+     */
+    private static boolean isThinking(AssistantMessage message) {
+        return message.getMetadata().containsKey("signature") || message.getMetadata().containsKey("data");
     }
 
     private static long orZero(Integer value) {

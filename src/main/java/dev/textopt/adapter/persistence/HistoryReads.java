@@ -66,6 +66,6 @@ class HistoryReads implements LoadHistoryPort {
                 e.startedAt, e.finishedAt, e.durationMs, e.paramsTotal, e.paramsDone, e.restoredTo, json.loss(e.loss),
                 json.usage(e.usage), json.failures(e.error),
                 paramsByStep.getOrDefault(e.id, List.of()).stream().map(p -> new StepParamRecord(p.paramId, p.status, p.reason,
-                        p.previousData, p.data, json.gradients(p.grads))).toList())).toList();
+                        p.previousData, p.data, json.gradients(p.grads))).toList(), json.groupEdit(e.groupEdit))).toList();
     }
 }

@@ -34,11 +34,13 @@ class HistoryWrites implements RecordHistoryPort {
     public void insert(UUID sessionId, StepRecord record, String idempotencyKey) {
         Long stepId = jdbc.queryForObject("""
                 INSERT INTO step_entry (session_id, number, kind, status, started_at, finished_at, duration_ms, params_total,
-                                        params_done, restored_to, loss, usage, error, idempotency_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?) RETURNING id""", Long.class,
+                                        params_done, restored_to, loss, usage, error, idempotency_key, group_edit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, CAST(? AS jsonb))
+                RETURNING id""", Long.class,
                 sessionId, record.number(), lower(record.kind()), lower(record.status()), timestamp(record.startedAt()),
                 timestamp(record.finishedAt()), record.durationMs(), record.paramsTotal(), record.paramsDone(), record.restoredTo(),
-                json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()), idempotencyKey);
+                json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()), idempotencyKey,
+                json.write(record.groupEdit()));
         saveParams(stepId, record.params());
     }
 

@@ -4,9 +4,11 @@ import dev.textopt.optim.Cost;
 import dev.textopt.optim.Gradient;
 import dev.textopt.optim.Loss;
 import dev.textopt.optim.MomentumEntry;
+import dev.textopt.optim.OptionChange;
 import dev.textopt.optim.TokenUsage;
 import dev.textopt.optim.Usage;
 import dev.textopt.optim.Variable;
+import dev.textopt.session.StepRecord.GroupEdit;
 import dev.textopt.session.StepRecord.StepFailure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -124,6 +126,18 @@ class JsonColumns {
         return readList(json).stream().map(JsonColumns::asMap).map(m -> new StepFailure((String) m.get("param_id"),
                 (String) m.get("reason"), (String) m.get("detail"),
                 m.get("provider_status") == null ? null : ((Number) m.get("provider_status")).intValue())).toList();
+    }
+
+    /** {@code {"param_group": 0, "changes": {"momentum": {"before": 2, "after": 1}}}}; written as the record is. */
+    GroupEdit groupEdit(String json) {
+        var map = readMap(json);
+        if (map == null) {
+            return null;
+        }
+        var changes = new LinkedHashMap<String, OptionChange>();
+        asMap(map.get("changes")).forEach((option, change) ->
+                changes.put(option, new OptionChange(asMap(change).get("before"), asMap(change).get("after"))));
+        return new GroupEdit(((Number) map.get("param_group")).intValue(), changes);
     }
 
     @SuppressWarnings("unchecked")

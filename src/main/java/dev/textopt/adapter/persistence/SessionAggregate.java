@@ -103,15 +103,26 @@ class SessionAggregate implements CreateSessionPort, DeleteSessionPort, LockSess
     }
 
     @Override
+    public void updateGroup(UUID sessionId, int index, Map<String, Object> options, Map<UUID, List<MomentumEntry>> buffers) {
+        locked(sessionId).groups.get(index).options = json.write(options);
+        buffers.forEach((paramId, buffer) -> param(paramId).momentumBuffer = json.momentum(buffer));
+    }
+
+    @Override
+    public void clearUsage(UUID sessionId) {
+        usage.clearUsage(sessionId);
+    }
+
+    @Override
     public int nextHistoryNumber(UUID sessionId) {
         return ++locked(sessionId).historyCount;
     }
 
     @Override
-    public void touch(UUID sessionId, Instant now) {
+    public long touch(UUID sessionId, Instant now) {
         SessionEntity session = locked(sessionId);
-        session.version++;
         session.updatedAt = now;
+        return ++session.version;
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.textopt.session.StoredGroup;
 import dev.textopt.session.StoredParam;
 import dev.textopt.session.StoredSession;
 import dev.textopt.session.TenantContext;
+import dev.textopt.session.Versioned;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -59,15 +60,15 @@ class SessionReader implements LoadSessionPort {
     }
 
     @Override
-    public Optional<StoredParam> findParam(UUID sessionId, UUID paramId) {
+    public Optional<Versioned<StoredParam>> findParam(UUID sessionId, UUID paramId) {
         return jdbc.query("""
-                SELECT p.data, p.role, p.requires_grad, p.momentum_buffer
+                SELECT p.data, p.role, p.requires_grad, p.momentum_buffer, s.version
                   FROM parameter p JOIN optimizer_session s ON s.id = p.session_id
                  WHERE p.id = ? AND p.session_id = ? AND s.tenant = ?""",
-                (rs, n) -> new StoredParam(paramId, rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
-                        jdbc.query("SELECT data, role, context FROM gradient WHERE param_id = ? ORDER BY id",
+                (rs, n) -> new Versioned<>(new StoredParam(paramId, rs.getString("data"), rs.getString("role"),
+                        rs.getBoolean("requires_grad"), jdbc.query("SELECT data, role, context FROM gradient WHERE param_id = ? ORDER BY id",
                                 (g, m) -> gradient(g), paramId),
-                        json.momentum(rs.getString("momentum_buffer"))),
+                        json.momentum(rs.getString("momentum_buffer"))), rs.getLong("version")),
                 paramId, sessionId, tenants.current()).stream().findFirst();
     }
 

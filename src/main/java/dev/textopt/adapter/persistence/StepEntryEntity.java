@@ -32,6 +32,7 @@ class StepEntryEntity {
     String usage;
     String error;
     String idempotencyKey;
+    String groupEdit;
 
     protected StepEntryEntity() {
     }

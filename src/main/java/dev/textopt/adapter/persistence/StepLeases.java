@@ -43,7 +43,8 @@ class StepLeases implements StepLeasePort {
     @Override
     public OptionalInt claimLease(UUID sessionId, String owner, Instant now, Instant expiresAt) {
         return jdbc.query("""
-                UPDATE optimizer_session SET lease_owner = ?, lease_expires_at = ?, history_count = history_count + 1
+                UPDATE optimizer_session SET lease_owner = ?, lease_expires_at = ?, history_count = history_count + 1,
+                       version = version + 1
                  WHERE id = ? AND (lease_owner IS NULL OR lease_expires_at < ?) RETURNING history_count""",
                 (rs, n) -> rs.getInt(1), owner, Timestamp.from(expiresAt), sessionId, Timestamp.from(now))
                 .stream().mapToInt(Integer::intValue).findFirst();

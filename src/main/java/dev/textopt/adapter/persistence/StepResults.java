@@ -48,6 +48,15 @@ class StepResults implements ApplyStepPort {
     }
 
     /**
+     * Every client's usage back to nothing, its cost known again (0 USD): afnio's {@code clear_usage}. Leaves
+     * the clients listed and what the session spent alone. A step that is running adds its usage when it ends.
+     */
+    void clearUsage(UUID sessionId) {
+        jdbc.update("UPDATE model_usage SET prompt_tokens = 0, completion_tokens = 0, cost_amount = 0, currency = 'USD' WHERE session_id = ?",
+                sessionId);
+    }
+
+    /**
      * Adds to each client's usage atomically; an unknown (null) cost stays unknown from then on. Also what a
      * loaded state dict brings, which adds to the usage but not to what was spent.
      */

@@ -5,6 +5,7 @@ import dev.textopt.optim.InvalidOptimizerException;
 import dev.textopt.optim.StorableText;
 import dev.textopt.session.BadRequestException;
 import dev.textopt.session.BudgetExhaustedException;
+import dev.textopt.session.ExpectedVersion;
 import dev.textopt.session.HistoryEntryNotFoundException;
 import dev.textopt.session.ModelClientUnavailableException;
 import dev.textopt.session.OptimizerSessions;
@@ -130,7 +131,8 @@ class UiController {
     String edit(@PathVariable UUID id, @PathVariable UUID paramId, @RequestParam String data,
             @RequestParam(required = false) String role, RedirectAttributes flash) {
         return act(id, flash, () -> {
-            sessions.patchParam(id, paramId, new ParamPatch(formText(data, "data"), role == null ? null : formText(role.strip(), "role"), null));
+            sessions.patchParam(id, paramId, new ParamPatch(formText(data, "data"), role == null ? null : formText(role.strip(), "role"), null),
+                    ExpectedVersion.ANY);
             return "Saved the parameter.";
         });
     }
@@ -167,14 +169,14 @@ class UiController {
     @PostMapping("/sessions/{id}/restore")
     String restore(@PathVariable UUID id, @RequestParam int entry, RedirectAttributes flash) {
         return act(id, flash, () -> {
-            restores.restore(id, entry);
+            restores.restore(id, entry, ExpectedVersion.ANY);
             return "Restored every parameter to its value after entry " + entry + ".";
         });
     }
 
     @GetMapping("/sessions/{id}/state-dict.json")
     ResponseEntity<byte[]> stateDict(@PathVariable UUID id) {
-        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsString(sessions.stateDict(id)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsString(sessions.stateDict(id).value()).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"textopt-" + id + "-state-dict.json\"")

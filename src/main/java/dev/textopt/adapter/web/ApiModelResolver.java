@@ -34,7 +34,8 @@ import java.util.Set;
  * <li>Every component of a record is required, except those that may be null ({@link Nullable}, which
  * also makes them nullable), may be left out ({@code @JsonInclude(NON_NULL)} on them or their record),
  * or are unwrapped.</li>
- * <li>{@code Object} is any JSON value, not an object; {@link OneOf} says which values a component takes.</li>
+ * <li>{@code Object} is any JSON value, not an object; {@link OneOf} says which values a component takes (of a
+ * list or a map: which values its items take).</li>
  * <li>The three shapes a record cannot show: one gradient or a list ({@link GradRequest}), a list of
  * Variables or of groups ({@link CreateRequest#params()}), a pair as a two-item array ({@link StateDictJson.MomentumEntryJson}).</li>
  * </ul>
@@ -52,8 +53,8 @@ final class ApiModelResolver extends ModelResolver {
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> next) {
         JavaType javaType = _mapper.constructType(type.getType());
         Class<?> raw = javaType.getRawClass();
-        if (raw == Object.class || raw == ParamsJson.class) {
-            return new Schema<>(); // any JSON value; ParamsJson is described where it is used, as one of two lists
+        if (raw == Object.class || raw == ParamsJson.class || raw == ParamItemJson.class) {
+            return new Schema<>(); // any JSON value; the two sealed shapes are described where they are used, with OneOf
         }
         if (raw == GradRequest.class) {
             return define(context, javaType, oneOf(ref(context, GradientJson.class), arrayOf(ref(context, GradientJson.class)))
@@ -85,8 +86,13 @@ final class ApiModelResolver extends ModelResolver {
             OneOf choices = component.getAnnotation(OneOf.class);
             if (choices != null && List.class.isAssignableFrom(component.getType())) {
                 property.setItems(oneOf(context, choices.value()));
+            } else if (choices != null && Map.class.isAssignableFrom(component.getType())) {
+                property.setAdditionalProperties(oneOf(context, choices.value()));
             } else if (choices != null) {
                 property = oneOf(context, choices.value()).description(property.getDescription());
+                model.getProperties().put(name, property);
+            } else if (component.getType() == Object.class) { // swagger-core would say "type: object"
+                property = new Schema<>().description(property.getDescription());
                 model.getProperties().put(name, property);
             } else if (component.getGenericType() instanceof ParameterizedType map && component.getType() == Map.class
                     && map.getActualTypeArguments()[1] == Object.class) {

@@ -143,6 +143,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            // A condition is part of the request: the same key with another If-Match is another request.
+            String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+            if (ifMatch != null) {
+                digest.update((HttpHeaders.IF_MATCH + ": " + ifMatch + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

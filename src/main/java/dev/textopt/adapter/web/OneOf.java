@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The JSON value of a record component is one of these shapes; of a list component, each item is. An
+ * The JSON value of a record component is one of these shapes; of a list or map component, each item is. An
  * array class stands for a list of its items. Read by {@link ApiModelResolver} for the OpenAPI
  * description (swagger-core's own {@code oneOf} on a property spills onto the type it refers to).
  */

@@ -29,6 +29,7 @@ import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -125,6 +126,8 @@ class OpenApiConfiguration {
             case WITH_A_BODY -> operation.getRequestBody() != null;
             case POST -> method == PathItem.HttpMethod.POST;
             case STEP -> "step".equals(operation.getOperationId());
+            case CONDITIONAL -> operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(p -> HttpHeaders.IF_MATCH.equals(p.getName()));
             case NO_OPERATION -> false;
         };
     }

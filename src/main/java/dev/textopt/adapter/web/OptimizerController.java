@@ -5,7 +5,9 @@ import dev.textopt.session.Budget;
 import dev.textopt.session.CreateSession;
 import dev.textopt.session.OptimizerSessions;
 import dev.textopt.session.ParamPatch;
+import dev.textopt.session.StoredParam;
 import dev.textopt.session.StoredSession;
+import dev.textopt.session.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,11 +24,12 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sessions, their param groups, parameters and gradients. */
+/** Sessions, their parameters, gradients and usage; param groups are {@link ParamGroupController}'s. */
 @RestController
 @RequestMapping(path = "/v1/optimizers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "sessions", description = "Optimizer sessions: create, read, edit, feed gradients")
@@ -39,6 +43,7 @@ class OptimizerController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AnswerWithEffect
+    @AnswerWithETag
     @Operation(operationId = "createOptimizer", summary = "Create a session (afnio: TGD(params, **defaults))")
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
             description = "The new session", schema = @Schema(type = "string")))
@@ -48,7 +53,8 @@ class OptimizerController {
         reader.check();
         var defaults = request.defaults() == null ? null : request.defaults().tree();
         StoredSession session = sessions.create(new CreateSession(request.optimizer(), groups, defaults, budget(request.budget())));
-        return ResponseEntity.created(URI.create("/v1/optimizers/" + session.id())).body(SessionJson.of(session));
+        return ResponseEntity.created(URI.create("/v1/optimizers/" + session.id())).eTag(Conditional.etag(session.version()))
+                .body(SessionJson.of(session));
     }
 
     private static Budget budget(CreateRequest.BudgetRequest request) {
@@ -70,9 +76,12 @@ class OptimizerController {
     }
 
     @GetMapping("/{id}")
+    @AnswerWithETag
     @Operation(operationId = "getOptimizer", summary = "One session with its groups, parameters, grads and usage")
-    SessionJson get(@PathVariable UUID id) {
-        return SessionJson.of(sessions.get(id));
+    ResponseEntity<SessionJson> get(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        StoredSession session = sessions.get(id);
+        return Conditional.read(SessionJson.of(session), Conditional.etag(session.version()), ifMatch, ifNoneMatch);
     }
 
     @DeleteMapping("/{id}")
@@ -83,43 +92,57 @@ class OptimizerController {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping(path = "/{id}/param-groups", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @AnswerWithEffect
-    @Operation(operationId = "addParamGroup", summary = "add_param_group: options left out come from the session's defaults")
-    @ApiResponse(responseCode = "201", description = "The group as stored")
-    ResponseEntity<ParamGroupJson> addParamGroup(@PathVariable UUID id, @RequestBody ParamGroupRequest body) {
-        var reader = new RequestReader();
-        var group = reader.group(body, "body");
-        reader.check();
-        return ResponseEntity.status(201).body(ParamGroupJson.of(sessions.addParamGroup(id, group)));
-    }
-
     @GetMapping("/{id}/params/{paramId}")
+    @AnswerWithETag
     @Operation(operationId = "getParam", summary = "One parameter with its grad")
-    ParameterJson param(@PathVariable UUID id, @PathVariable UUID paramId) {
-        return ParameterJson.of(sessions.param(id, paramId));
+    ResponseEntity<ParameterJson> param(@PathVariable UUID id, @PathVariable UUID paramId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Versioned<StoredParam> param = sessions.param(id, paramId);
+        return Conditional.read(ParameterJson.of(param.value()), Conditional.etag(param.version()), ifMatch, ifNoneMatch);
     }
 
     @PatchMapping(path = "/{id}/params/{paramId}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @AnswerWithETag
     @Operation(operationId = "patchParam", summary = "Edit a parameter's data, role or requires_grad by hand")
-    ParameterJson patch(@PathVariable UUID id, @PathVariable UUID paramId, @RequestBody PatchRequest patch) {
-        return ParameterJson.of(sessions.patchParam(id, paramId, new ParamPatch(patch.data(), patch.role(), patch.requiresGrad())));
+    ResponseEntity<ParameterJson> patch(@PathVariable UUID id, @PathVariable UUID paramId, @RequestBody PatchRequest patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var edited = sessions.patchParam(id, paramId, new ParamPatch(patch.data(), patch.role(), patch.requiresGrad()),
+                Conditional.expected(ifMatch));
+        return Conditional.ok(ParameterJson.of(edited.value()), edited.version());
     }
 
     @PostMapping(path = "/{id}/params/{paramId}/grad", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AnswerWithEffect
+    @AnswerWithETag
     @Operation(operationId = "appendGrad", summary = "Append gradients: one Variable or a list")
-    ParameterJson appendGrad(@PathVariable UUID id, @PathVariable UUID paramId, @RequestBody GradRequest body) {
+    ResponseEntity<ParameterJson> appendGrad(@PathVariable UUID id, @PathVariable UUID paramId, @RequestBody GradRequest body) {
         var reader = new RequestReader();
         var grads = reader.gradients(body);
         reader.check();
-        return ParameterJson.of(sessions.appendGrads(id, paramId, grads));
+        var param = sessions.appendGrads(id, paramId, grads);
+        return Conditional.ok(ParameterJson.of(param.value()), param.version());
     }
 
     @PostMapping("/{id}/clear-grad")
     @AnswerWithEffect
+    @AnswerWithETag
     @Operation(operationId = "clearGrad", summary = "Empty every parameter's grad")
-    SessionJson clearGrad(@PathVariable UUID id) {
-        return SessionJson.of(sessions.clearGrad(id));
+    ResponseEntity<SessionJson> clearGrad(@PathVariable UUID id) {
+        StoredSession session = sessions.clearGrad(id);
+        return Conditional.ok(SessionJson.of(session), session.version());
+    }
+
+    @PostMapping("/{id}/usage/clear")
+    @AnswerWithEffect
+    @AnswerWithETag
+    @Operation(operationId = "clearUsage", summary = "Set every model client's usage back to zero (afnio: clear_usage)",
+            description = "Tokens and cost of every model client of the session go back to 0 (a cost that was unknown, "
+                    + "null, is known again: 0 USD). The budget's spent amount is NOT reset: it counts every model call "
+                    + "the session ever paid for, so clearing usage never frees budget. Allowed while a step runs; that "
+                    + "step's usage is added when it ends. Not recorded in the history.")
+    ResponseEntity<SessionJson> clearUsage(@PathVariable UUID id) {
+        StoredSession session = sessions.clearUsage(id);
+        return Conditional.ok(SessionJson.of(session), session.version());
     }
 }

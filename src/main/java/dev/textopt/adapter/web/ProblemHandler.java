@@ -5,12 +5,14 @@ import dev.textopt.session.BadRequestException;
 import dev.textopt.session.BudgetExhaustedException;
 import dev.textopt.session.HistoryEntryNotFoundException;
 import dev.textopt.session.ModelClientUnavailableException;
+import dev.textopt.session.ParamGroupNotFoundException;
 import dev.textopt.session.ParamNotFoundException;
 import dev.textopt.session.QuotaExceededException;
 import dev.textopt.session.RequestInProgressException;
 import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StepFailedException;
 import dev.textopt.session.StepRunningException;
+import dev.textopt.session.VersionMismatchException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -57,9 +59,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         this.dataSource = dataSource;
     }
 
-    @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class})
+    @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class,
+        ParamGroupNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler({VersionMismatchException.class, PreconditionFailedException.class})
+    ProblemDetail preconditionFailed(RuntimeException e) {
+        return Problems.of(ProblemType.PRECONDITION_FAILED, e.getMessage());
     }
 
     @ExceptionHandler(StepRunningException.class)

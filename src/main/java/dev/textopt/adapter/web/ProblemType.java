@@ -32,7 +32,7 @@ enum ProblemType {
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", Where.NO_OPERATION,
             "the key is valid but may not make this request", "this request is not allowed for your key"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found", Where.ON_A_SESSION,
-            "no such session (or another tenant's), parameter or history entry, or an id that is not a UUID",
+            "no such session (or another tenant's), parameter, param group or history entry, or an id that is not a UUID",
             "no optimizer session 6f1c2d1e-0000-4000-8000-000000000001"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", Where.NO_OPERATION,
             "the path exists but not with this method", "PUT is not allowed here; use POST or GET"),
@@ -45,6 +45,11 @@ enum ProblemType {
     IDEMPOTENCY_KEY_IN_PROGRESS("idempotency-key-in-progress", HttpStatus.CONFLICT, "Request in progress", Where.POST,
             "a request with this Idempotency-Key is still being answered; retry with the same key",
             "the first request with this Idempotency-Key is still being answered; retry in a moment"),
+    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "Precondition failed", Where.CONDITIONAL,
+            "If-Match names an ETag the session (or the entry read) no longer has: it changed since the client read it; "
+                    + "nothing was changed",
+            "optimizer session 6f1c2d1e-0000-4000-8000-000000000001 is at version 7, not one If-Match names: it changed since "
+                    + "you read it. Nothing was changed; GET it again and, if your change still applies, send it with If-Match: \"7\""),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large", Where.WITH_A_BODY,
             "the body is over textopt.http.max-body-size",
             "the request body is larger than 1048576 bytes; send less, or ask the operator to raise textopt.http.max-body-size"),
@@ -74,7 +79,7 @@ enum ProblemType {
             "every model call timed out; no parameter changed");
 
     /** Which operations of the OpenAPI description may answer with a type. */
-    enum Where { EVERY_OPERATION, ON_A_SESSION, CHANGES, WITH_A_BODY, POST, STEP, NO_OPERATION }
+    enum Where { EVERY_OPERATION, ON_A_SESSION, CHANGES, WITH_A_BODY, POST, STEP, CONDITIONAL, NO_OPERATION }
 
     static final String BASE = "https://textopt.dev/problems/";
 

@@ -3,6 +3,8 @@ package dev.textopt.adapter.web;
 import dev.textopt.optim.Gradient;
 import dev.textopt.optim.Problem;
 import dev.textopt.session.BadRequestException;
+import dev.textopt.session.ExistingParam;
+import dev.textopt.session.GroupMember;
 import dev.textopt.session.NewGroup;
 import dev.textopt.session.NewParam;
 import java.util.ArrayList;
@@ -41,15 +43,47 @@ final class RequestReader {
         return new NewGroup(variables(group.params(), field + ".params"), options);
     }
 
+    /** A group to add: new parameters, or ones the session has, by id (which the session refuses, naming them). */
+    NewGroup group(AddParamGroupRequest group) {
+        Map<String, Object> options = group.options() == null ? Map.of() : group.options().tree();
+        if (group.params() == null || group.params().isEmpty()) {
+            problems.add(new Problem("body.params", "must be a non-empty list of parameters"));
+            return new NewGroup(List.of(), options);
+        }
+        var members = new ArrayList<GroupMember>();
+        for (int i = 0; i < group.params().size(); i++) {
+            String at = "body.params[" + i + "]";
+            ParamItemJson item = group.params().get(i);
+            if (item instanceof ParamItemJson.Existing existing && existing.ref().id() == null) {
+                problems.add(new Problem(at + ".id", "is required (the id of a parameter of the session)"));
+            } else if (item instanceof ParamItemJson.Existing existing) {
+                members.add(new ExistingParam(existing.ref().id()));
+            } else if (item instanceof ParamItemJson.New created) {
+                java.util.Optional.ofNullable(newParam(created.variable(), at)).ifPresent(members::add);
+            } else {
+                problems.add(new Problem(at, "must be a Variable {\"data\": …} or {\"id\": \"<parameter id>\"}"));
+            }
+        }
+        return new NewGroup(members, options);
+    }
+
     private List<NewParam> variables(List<VariableJson> variables, String field) {
         var params = new ArrayList<NewParam>();
         for (int i = 0; i < variables.size(); i++) {
-            VariableJson v = variables.get(i);
-            if (required(v == null ? null : v.data(), field + "[" + i + "]")) {
-                params.add(new NewParam(v.data(), v.role() == null ? "" : v.role(), v.requiresGrad() == null || v.requiresGrad()));
+            NewParam param = newParam(variables.get(i), field + "[" + i + "]");
+            if (param != null) {
+                params.add(param);
             }
         }
         return params;
+    }
+
+    /** The parameter a Variable asks for, or null (and a problem) when it has no data. */
+    private NewParam newParam(VariableJson v, String at) {
+        if (!required(v == null ? null : v.data(), at)) {
+            return null;
+        }
+        return new NewParam(v.data(), v.role() == null ? "" : v.role(), v.requiresGrad() == null || v.requiresGrad());
     }
 
     List<Gradient> gradients(GradRequest request) {

@@ -37,8 +37,8 @@ record StateDictJson(
     record GroupStateJson(
             ModelClientStateJson modelClient,
             List<GroupOptionsJson.MessageJson> messages,
-            Map<String, String> inputs,
-            List<String> constraints,
+            @OneOf({String.class, VariableJson.class}) Map<String, Object> inputs,
+            @OneOf({String.class, VariableJson.class}) List<Object> constraints,
             Integer momentum,
             Map<String, Object> completionArgs,
             @ArraySchema(schema = @Schema(description = "Index of a parameter, in group order")) List<Integer> params) {

@@ -6,6 +6,7 @@ import dev.textopt.session.RestoreService;
 import dev.textopt.session.StepOutcome;
 import dev.textopt.session.StepService;
 import dev.textopt.session.StepStart;
+import dev.textopt.session.StoredSession;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,15 +88,22 @@ class StepController {
     }
 
     @GetMapping("/steps/{number}")
+    @AnswerWithETag
     @Operation(operationId = "getStep", summary = "One history entry")
-    HistoryEntryJson entry(@PathVariable UUID id, @PathVariable int number) {
-        return HistoryEntryJson.of(sessions.historyEntry(id, number));
+    ResponseEntity<HistoryEntryJson> entry(@PathVariable UUID id, @PathVariable int number,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        HistoryEntryJson entry = HistoryEntryJson.of(sessions.historyEntry(id, number));
+        return Conditional.read(entry, entry.etag(), ifMatch, ifNoneMatch);
     }
 
     @PostMapping("/steps/{number}/restore")
     @AnswerWithEffect
+    @AnswerWithETag
     @Operation(operationId = "restoreStep", summary = "Set every parameter to its value after entry n (0: at creation)")
-    SessionJson restore(@PathVariable UUID id, @PathVariable int number) {
-        return SessionJson.of(restores.restore(id, number));
+    ResponseEntity<SessionJson> restore(@PathVariable UUID id, @PathVariable int number,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        StoredSession session = restores.restore(id, number, Conditional.expected(ifMatch));
+        return Conditional.ok(SessionJson.of(session), session.version());
     }
 }

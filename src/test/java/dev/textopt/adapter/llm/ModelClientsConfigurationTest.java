@@ -175,4 +175,49 @@ class ModelClientsConfigurationTest {
             server.stop();
         }
     }
+
+    @Test
+    void theNewArgumentsFromTheEnvironmentReachTheProviderTypedToo() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .bindAddress("127.0.0.1"));
+        server.start();
+        try {
+            server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(OpenAiModelClientTest.REPLY)));
+            server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(CompletionArgsTest.ANTHROPIC_REPLY)));
+            Map<String, Object> env = new HashMap<>();
+            env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.port() + "/v1");
+            env.put("OPENAI_API_KEY", "sk-from-env-SECRET");
+            env.put("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + server.port());
+            env.put("ANTHROPIC_API_KEY", "sk-ant-from-env-SECRET");
+            env.put("TEXTOPT_MODELCLIENTS_OPENAI_COMPLETIONARGS_FREQUENCYPENALTY", "-0.5");
+            env.put("TEXTOPT_MODELCLIENTS_OPENAI_COMPLETIONARGS_PRESENCEPENALTY", "1");
+            env.put("TEXTOPT_MODELCLIENTS_OPENAI_COMPLETIONARGS_STORE", "false");
+            env.put("TEXTOPT_MODELCLIENTS_OPENAI_COMPLETIONARGS_SERVICETIER", "flex");
+            env.put("TEXTOPT_MODELCLIENTS_OPENAI_COMPLETIONARGS_PROMPTCACHEKEY", "tgd");
+            env.put("TEXTOPT_MODELCLIENTS_OPENAI_COMPLETIONARGS_LOGITBIAS_50256", "-100");
+            env.put("TEXTOPT_MODELCLIENTS_ANTHROPIC_COMPLETIONARGS_MAXTOKENS", "8000");
+            env.put("TEXTOPT_MODELCLIENTS_ANTHROPIC_COMPLETIONARGS_THINKING_TYPE", "enabled");
+            env.put("TEXTOPT_MODELCLIENTS_ANTHROPIC_COMPLETIONARGS_THINKING_BUDGETTOKENS", "2048");
+            withDefaultsYaml(runner(env))
+                .withPropertyValues("textopt.model-clients.openai.completion-args.metadata.run=nightly",
+                        "textopt.model-clients.anthropic.completion-args.metadata.[user_id]=team-a")
+                .run(context -> {
+                    ModelClients clients = context.getBean(ModelClients.class);
+                    clients.find("openai").orElseThrow().complete(List.of(ChatMessage.user("hi")), Map.of());
+                    clients.find("anthropic").orElseThrow().complete(List.of(ChatMessage.user("hi")), Map.of());
+                });
+            server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(equalToJson("""
+                    {"frequency_penalty": -0.5, "presence_penalty": 1.0, "store": false, "service_tier": "flex",
+                     "prompt_cache_key": "tgd", "logit_bias": {"50256": -100}, "metadata": {"run": "nightly"}}
+                    """, false, true)));
+            server.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson("""
+                    {"max_tokens": 8000, "thinking": {"type": "enabled", "budget_tokens": 2048}, "metadata": {"user_id": "team-a"}}
+                    """, false, true)));
+        }
+        finally {
+            server.stop();
+        }
+    }
 }
