@@ -10,5 +10,6 @@ public record LimitsProperties(
         @DefaultValue("1000") int maxGradsPerParam,
         @DefaultValue("100000") int maxTextLength,
         @DefaultValue("10000") int maxSessionsPerTenant,
-        @DefaultValue("16") int maxStepsInFlightPerTenant) {
+        @DefaultValue("16") int maxStepsInFlightPerTenant,
+        @DefaultValue("256") int maxBatchSize) {
 }
