@@ -49,10 +49,11 @@ class TraceLookup {
         var elsewhere = traces.ofOtherSessions(sessionId, firstAt.keySet(), now);
         var ordered = new ArrayList<StoredTrace>();
         for (int i = 0; i < parsed.size(); i++) {
-            StoredTrace trace = found.get(parsed.get(i));
+            UUID id = parsed.get(i);
+            StoredTrace trace = id == null ? null : found.get(id);
             if (trace != null) {
                 ordered.add(trace);
-            } else if (elsewhere.contains(parsed.get(i))) {
+            } else if (id != null && elsewhere.contains(id)) {
                 problems.add(new Problem(field.apply(i), "a trace of another session; name traces of this session's forward passes"));
             } else {
                 problems.add(new Problem(field.apply(i), "no trace of this session has the id \"" + ids.get(i)

@@ -69,6 +69,11 @@ public final class TaughtModels implements AutoCloseable {
         return conversations;
     }
 
+    /** The conversations so far of which some message contains {@code text}, in order. */
+    public List<List<Map<String, Object>>> conversationsWith(String text) {
+        return conversations().stream().filter(c -> c.stream().anyMatch(m -> String.valueOf(m.get("content")).contains(text))).toList();
+    }
+
     /** Which of the four models a prompt is for. */
     public static String kindOf(String prompt) {
         if (inside(prompt, "VARIABLE") != null) {
