@@ -1,20 +1,27 @@
 package dev.textopt.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /** Beans every layer shares: the clock and the threads that model calls run on. */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.scheduling.annotation.EnableScheduling
+@EnableScheduling
 class CoreConfiguration {
 
+    /** In microseconds, as PostgreSQL keeps time: an instant answered right away reads the same later. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     /**
@@ -23,16 +30,15 @@ class CoreConfiguration {
      * with the security context of the request that started it: it acts for the same tenant.
      */
     @Bean
-    org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor backgroundSteps(
-            @org.springframework.beans.factory.annotation.Value("${spring.lifecycle.timeout-per-shutdown-phase:60s}") java.time.Duration grace) {
-        var executor = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+    ThreadPoolTaskExecutor backgroundSteps(@Value("${spring.lifecycle.timeout-per-shutdown-phase:60s}") Duration grace) {
+        var executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("step-");
         executor.setCorePoolSize(8);
         executor.setMaxPoolSize(64);
         executor.setQueueCapacity(1000);
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationMillis(grace.toMillis());
-        executor.setTaskDecorator(org.springframework.security.concurrent.DelegatingSecurityContextRunnable::new);
+        executor.setTaskDecorator(DelegatingSecurityContextRunnable::new);
         return executor;
     }
 
@@ -44,11 +50,10 @@ class CoreConfiguration {
     @Bean(destroyMethod = "shutdown")
     ExecutorService modelCallExecutor() {
         var counter = new AtomicInteger();
-        return new org.springframework.security.concurrent.DelegatingSecurityContextExecutorService(
-                Executors.newCachedThreadPool(runnable -> {
-                    Thread thread = new Thread(runnable, "model-call-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }));
+        return new DelegatingSecurityContextExecutorService(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "model-call-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }));
     }
 }

@@ -1,11 +1,18 @@
 package dev.textopt.config;
 
+import dev.textopt.adapter.llm.ClientSettings;
+import dev.textopt.adapter.llm.ConfiguredModelClients;
+import dev.textopt.adapter.llm.Provider;
+import dev.textopt.optim.Price;
+import dev.textopt.optim.PriceTable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,17 +21,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import dev.textopt.adapter.llm.ClientSettings;
-import dev.textopt.adapter.llm.ConfiguredModelClients;
-import dev.textopt.optim.Price;
-import dev.textopt.optim.PriceTable;
-import dev.textopt.adapter.llm.Provider;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
+
 
 /**
  * Turns {@code textopt.model-clients} into the {@link ConfiguredModelClients} bean, and
- * {@code textopt.prices} into the core's {@link PriceTable}. The clients {@code openai} and {@code anthropic}
+ * {@code textopt.prices} and {@code textopt.price-list} into the core's {@link PriceTable}. The clients {@code openai} and {@code anthropic}
  * always exist; unless configured otherwise they take their key and base URL from
  * {@code OPENAI_API_KEY} / {@code OPENAI_BASE_URL} and {@code ANTHROPIC_API_KEY} / {@code ANTHROPIC_BASE_URL}.
  * A missing key does not stop the service: the client reports it and refuses calls.
@@ -56,6 +57,7 @@ public class ModelClientsConfiguration {
                 throw new IllegalStateException("textopt.prices." + model + ": " + e.getMessage(), e);
             }
         });
+        prices.putAll(PriceList.parse(properties.priceList()));
         return new PriceTable(prices);
     }
 
@@ -104,7 +106,7 @@ public class ModelClientsConfiguration {
 
     /** A base URL may carry credentials (https://user:secret@host); they are not for the log. */
     private static String withoutUserInfo(String baseUrl) {
-        java.net.URI uri = java.net.URI.create(baseUrl);
+        URI uri = URI.create(baseUrl);
         return uri.getRawUserInfo() == null ? baseUrl : baseUrl.replace(uri.getRawUserInfo() + "@", "***@");
     }
 

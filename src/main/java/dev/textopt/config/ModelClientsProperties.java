@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code textopt.model-clients.<name>.*} and {@code textopt.prices.<model>.*}. Every property can come
- * from the environment in Spring's relaxed form, e.g. {@code TEXTOPT_MODELCLIENTS_OPENAI_TIMEOUT=30s}.
+ * {@code textopt.model-clients.<name>.*}, {@code textopt.prices.<model>.*} and {@code textopt.price-list}.
+ * Every property can come from the environment in Spring's relaxed form, e.g.
+ * {@code TEXTOPT_MODELCLIENTS_OPENAI_TIMEOUT=30s}, except names with a dash or a dot: prices for such
+ * models go in {@code TEXTOPT_PRICE_LIST} ({@link PriceList}), which goes over {@code textopt.prices}.
  * The clients {@code openai} and {@code anthropic} always exist (see {@link ModelClientsConfiguration}).
  */
 @ConfigurationProperties("textopt")
-public record ModelClientsProperties(Map<String, Client> modelClients, Map<String, Price> prices) {
+public record ModelClientsProperties(Map<String, Client> modelClients, Map<String, Price> prices, String priceList) {
 
     public ModelClientsProperties {
         modelClients = modelClients == null ? Map.of() : new LinkedHashMap<>(modelClients);
@@ -72,6 +74,6 @@ public record ModelClientsProperties(Map<String, Client> modelClients, Map<Strin
     public String toString() {
         return "ModelClientsProperties[modelClients=" + modelClients.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "{", "}"))
-                + ", prices=" + prices + "]";
+                + ", prices=" + prices + ", priceList=" + priceList + "]";
     }
 }

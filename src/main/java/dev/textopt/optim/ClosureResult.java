@@ -1,5 +1,6 @@
 package dev.textopt.optim;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record ClosureResult(Loss loss, Map<String, List<Gradient>> grads) {
         if (grads != null) {
             grads.forEach((id, g) -> copy.put(id, List.copyOf(g)));
         }
-        grads = java.util.Collections.unmodifiableMap(copy);
+        grads = Collections.unmodifiableMap(copy);
     }
 
     public ClosureResult(Loss loss) {

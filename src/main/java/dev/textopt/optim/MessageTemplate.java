@@ -1,5 +1,6 @@
 package dev.textopt.optim;
 
+import java.util.Map;
 import java.util.Objects;
 
 /** One turn of the optimizer conversation before its placeholders are filled in. */
@@ -10,7 +11,7 @@ public record MessageTemplate(ChatMessage.Role role, PromptTemplate template) {
         Objects.requireNonNull(template, "template");
     }
 
-    public ChatMessage render(java.util.Map<String, String> values) {
+    public ChatMessage render(Map<String, String> values) {
         return new ChatMessage(role, template.render(values));
     }
 }

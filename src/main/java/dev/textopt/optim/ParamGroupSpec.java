@@ -1,5 +1,6 @@
 package dev.textopt.optim;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record ParamGroupSpec(List<Parameter> params, Map<String, Object> options
         Objects.requireNonNull(params, "params");
         params = List.copyOf(params);
         // LinkedHashMap rather than Map.copyOf: keeps the caller's key order and allows null values.
-        options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
     public ParamGroupSpec(List<Parameter> params) {

@@ -1,5 +1,6 @@
 package dev.textopt.optim;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** What the optimizer remembers about one parameter: the last {@code momentum} steps, oldest first. */
@@ -11,7 +12,7 @@ public record ParamState(List<MomentumEntry> momentumBuffer) {
 
     /** This state with {@code entry} appended, keeping only the newest {@code momentum} entries. */
     ParamState remember(MomentumEntry entry, int momentum) {
-        List<MomentumEntry> all = new java.util.ArrayList<>(momentumBuffer);
+        List<MomentumEntry> all = new ArrayList<>(momentumBuffer);
         all.add(entry);
         int from = Math.max(0, all.size() - momentum);
         return new ParamState(all.subList(from, all.size()));

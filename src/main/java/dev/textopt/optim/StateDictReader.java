@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Checks a {@link StateDict} against the optimizer it is loaded into and reads it, all before the
@@ -111,7 +112,7 @@ final class StateDictReader {
         Optional<ModelClient> client = clients.find(name);
         if (client.isEmpty()) {
             problems.add(new Problem("model_clients." + key, "no model client named \"" + name
-                    + "\"; configured clients: " + String.join(", ", new java.util.TreeSet<>(clients.names()))));
+                    + "\"; configured clients: " + String.join(", ", new TreeSet<>(clients.names()))));
         } else if (!client.get().classType().equals(classType)) {
             problems.add(new Problem("model_clients." + key, "client \"" + name + "\" is of class type "
                     + client.get().classType() + "; the state dict expects " + classType));

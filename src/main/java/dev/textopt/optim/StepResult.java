@@ -1,5 +1,7 @@
 package dev.textopt.optim;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,8 @@ public sealed interface StepResult permits StepResult.Applied, StepResult.Failed
                    Map<String, List<Gradient>> closureGrads) implements StepResult {
         public Applied {
             params = List.copyOf(params);
-            usage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(usage));
-            closureGrads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(closureGrads));
+            usage = Collections.unmodifiableMap(new LinkedHashMap<>(usage));
+            closureGrads = Collections.unmodifiableMap(new LinkedHashMap<>(closureGrads));
         }
     }
 
@@ -33,8 +35,8 @@ public sealed interface StepResult permits StepResult.Applied, StepResult.Failed
         public Failed {
             failures = List.copyOf(failures);
             params = List.copyOf(params);
-            usage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(usage));
-            closureGrads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(closureGrads));
+            usage = Collections.unmodifiableMap(new LinkedHashMap<>(usage));
+            closureGrads = Collections.unmodifiableMap(new LinkedHashMap<>(closureGrads));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.textopt.optim;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +128,7 @@ public class Tgd extends Optimizer {
     }
 
     private void apply(StepResult.Applied applied, StepPlan plan) {
-        Map<String, String> newValues = new java.util.HashMap<>();
+        Map<String, String> newValues = new HashMap<>();
         applied.params().forEach(o -> {
             if (o instanceof ParamOutcome.Updated updated) {
                 newValues.put(updated.id(), updated.data());

@@ -1,5 +1,6 @@
 package dev.textopt.optim;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,7 @@ public record TgdOptions(String modelClient, List<MessageTemplate> messages, Map
 
     /** Parses options already accepted by a group; throws {@link InvalidOptimizerException} otherwise. */
     public static TgdOptions from(Map<String, Object> options) {
-        List<Problem> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         TgdOptions parsed = TgdOptionsParser.parse(options, "options", problems);
         InvalidOptimizerException.throwIfAny(problems);
         return parsed;

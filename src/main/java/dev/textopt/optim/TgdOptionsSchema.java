@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** TGD's options for the base {@link Optimizer}: the keys, and checks that need the model clients. */
 final class TgdOptionsSchema implements OptionsSchema {
@@ -35,7 +36,7 @@ final class TgdOptionsSchema implements OptionsSchema {
         Optional<ModelClient> client = clients.find(parsed.modelClient());
         if (client.isEmpty()) {
             problems.add(new Problem(path + "." + TgdOptions.MODEL_CLIENT, "no model client named \"" + parsed.modelClient()
-                    + "\"; configured clients: " + String.join(", ", new java.util.TreeSet<>(clients.names()))));
+                    + "\"; configured clients: " + String.join(", ", new TreeSet<>(clients.names()))));
             return problems;
         }
         try {

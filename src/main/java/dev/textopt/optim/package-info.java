@@ -3,8 +3,7 @@
  * prompt templates and the narrow port to a language model. No Spring, no JPA, no HTTP.
  *
  * <p>The machinery of every model call lives here too, shared by a step and by the forward, judge and
- * backward passes of {@code dev.textopt.optim.training}: {@link dev.textopt.optim.ContractCall} (a reply
- * contract with one re-ask), {@link dev.textopt.optim.ConcurrentCalls} (a bounded batch) and
- * {@link dev.textopt.optim.UsageMeter} (usage per client).
+ * backward passes of {@code optim.training}: {@link ContractCall} (a reply contract with one re-ask),
+ * {@link ConcurrentCalls} (a bounded batch) and {@link UsageMeter} (usage per client).
  */
 package dev.textopt.optim;

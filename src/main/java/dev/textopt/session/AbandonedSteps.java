@@ -17,19 +17,19 @@ class AbandonedSteps {
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedSteps.class);
 
-    private final SessionStore store;
+    private final RecordHistoryPort history;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    AbandonedSteps(SessionStore store, TransactionTemplate tx, Clock clock) {
-        this.store = store;
+    AbandonedSteps(RecordHistoryPort history, TransactionTemplate tx, Clock clock) {
+        this.history = history;
         this.tx = tx;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void failAbandoned() {
-        Integer failed = tx.execute(s -> store.failAbandonedSteps(clock.instant()));
+        Integer failed = tx.execute(s -> history.failAbandonedSteps(clock.instant()));
         if (failed != null && failed > 0) {
             log.warn("Marked {} step(s) left running by a stopped instance as failed; nothing of them was applied", failed);
         }

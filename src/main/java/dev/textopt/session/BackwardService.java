@@ -30,8 +30,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class BackwardService {
 
-    private final SessionStore sessions;
-    private final TraceStore traces;
+    private final LoadSessionPort sessions;
+    private final LoadTracePort traces;
+    private final AppendGradsPort appends;
     private final TraceLookup lookup;
     private final TrainingCalls calls;
     private final TrainingTransactions transactions;
@@ -39,10 +40,11 @@ public class BackwardService {
     private final Limits limits;
     private final Clock clock;
 
-    BackwardService(SessionStore sessions, TraceStore traces, TraceLookup lookup, TrainingCalls calls,
+    BackwardService(LoadSessionPort sessions, LoadTracePort traces, AppendGradsPort appends, TraceLookup lookup, TrainingCalls calls,
             TrainingTransactions transactions, TrainingMetrics metrics, Limits limits, Clock clock) {
         this.sessions = sessions;
         this.traces = traces;
+        this.appends = appends;
         this.lookup = lookup;
         this.calls = calls;
         this.transactions = transactions;
@@ -84,7 +86,7 @@ public class BackwardService {
             // The session row is locked now: no step applies and no gradient is appended until this commits.
             requireCurrent(snapshot.traces(), traces.paramVersions(id));
             checkGradLimits(sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id)), countsOf(byParam));
-            byParam.forEach(sessions::appendGrads);
+            byParam.forEach(appends::appendGrads);
             keeper.keep(outcome);
             return null;
         });

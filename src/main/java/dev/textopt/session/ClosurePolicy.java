@@ -1,6 +1,5 @@
 package dev.textopt.session;
 
-import dev.textopt.config.ClosureProperties;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -19,8 +18,8 @@ public class ClosurePolicy {
 
     private final Set<String> allowedHosts;
 
-    ClosurePolicy(ClosureProperties properties) {
-        this.allowedHosts = properties.allowedHosts().stream().map(String::trim).filter(h -> !h.isEmpty())
+    ClosurePolicy(ClosureSettings settings) {
+        this.allowedHosts = settings.allowedHosts().stream().map(String::trim).filter(h -> !h.isEmpty())
                 .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class EvaluateService {
 
-    private final SessionStore sessions;
-    private final TraceStore traces;
+    private final LoadSessionPort sessions;
+    private final SaveTracePort traces;
     private final TraceLookup lookup;
     private final TrainingCalls calls;
     private final TrainingTransactions transactions;
@@ -38,7 +38,7 @@ public class EvaluateService {
     private final ExternalEvaluator external;
     private final Clock clock;
 
-    EvaluateService(SessionStore sessions, TraceStore traces, TraceLookup lookup, TrainingCalls calls,
+    EvaluateService(LoadSessionPort sessions, SaveTracePort traces, TraceLookup lookup, TrainingCalls calls,
             TrainingTransactions transactions, TrainingMetrics metrics, ClosurePolicy policy, ExternalEvaluator external, Clock clock) {
         this.sessions = sessions;
         this.traces = traces;

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ForwardService {
 
-    private final SessionStore sessions;
-    private final TraceStore traces;
+    private final LoadSessionPort sessions;
+    private final LoadTracePort versions;
+    private final SaveTracePort traces;
     private final TrainingCalls calls;
     private final TrainingTransactions transactions;
     private final TrainingMetrics metrics;
@@ -32,9 +33,10 @@ public class ForwardService {
     private final TrainingSettings settings;
     private final Clock clock;
 
-    ForwardService(SessionStore sessions, TraceStore traces, TrainingCalls calls, TrainingTransactions transactions,
+    ForwardService(LoadSessionPort sessions, LoadTracePort versions, SaveTracePort traces, TrainingCalls calls, TrainingTransactions transactions,
             TrainingMetrics metrics, Limits limits, TrainingSettings settings, Clock clock) {
         this.sessions = sessions;
+        this.versions = versions;
         this.traces = traces;
         this.calls = calls;
         this.transactions = transactions;
@@ -51,7 +53,7 @@ public class ForwardService {
     public ForwardOutcome forward(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper) {
         Instant started = clock.instant();
         Snapshot snapshot = transactions.read(() -> new Snapshot(
-                sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id)), traces.paramVersions(id)));
+                sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id)), versions.paramVersions(id)));
         StoredSession session = snapshot.session();
         var known = session.params().stream().map(p -> p.id().toString()).collect(Collectors.toSet());
         ForwardRequest request = ForwardRequest.of(command.messages(), command.inputs(), known, limits.maxBatchSize());

@@ -1,7 +1,5 @@
 package dev.textopt.session;
 
-import dev.textopt.config.IdempotencyProperties;
-import dev.textopt.config.StepProperties;
 import dev.textopt.session.IdempotencyStore.Claim;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,14 +59,14 @@ public class Idempotency {
     private final Duration ttl;
     private final Duration claimTimeout;
 
-    Idempotency(IdempotencyStore store, LeaseKeeper leases, TransactionTemplate tx, Clock clock, IdempotencyProperties properties,
-            StepProperties steps) {
+    Idempotency(IdempotencyStore store, LeaseKeeper leases, TransactionTemplate tx, Clock clock, IdempotencySettings settings,
+            StepSettings steps) {
         this.store = store;
         this.leases = leases;
         this.tx = tx;
         this.clock = clock;
-        this.ttl = properties.ttl();
-        this.claimTimeout = properties.inProgressTimeout(steps);
+        this.ttl = settings.ttl();
+        this.claimTimeout = settings.inProgressTimeout(steps);
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package dev.textopt.session;
 
-import dev.textopt.config.StepProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -24,7 +23,7 @@ class LeaseKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
 
-    private final SessionStore store;
+    private final StepLeasePort leases;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration timeout;
@@ -35,11 +34,11 @@ class LeaseKeeper {
         return thread;
     });
 
-    LeaseKeeper(SessionStore store, TransactionTemplate tx, Clock clock, StepProperties properties) {
-        this.store = store;
+    LeaseKeeper(StepLeasePort leases, TransactionTemplate tx, Clock clock, StepSettings settings) {
+        this.leases = leases;
         this.tx = tx;
         this.clock = clock;
-        this.timeout = properties.leaseTimeout();
+        this.timeout = settings.leaseTimeout();
     }
 
     /** The step lease's timeout. */
@@ -55,7 +54,7 @@ class LeaseKeeper {
     /** Renews the step lease until the returned handle is closed. */
     Heartbeat keep(UUID sessionId, String owner) {
         return keep("the step lease of session " + sessionId, timeout,
-                () -> store.renewLease(sessionId, owner, clock.instant().plus(timeout)));
+                () -> leases.renewLease(sessionId, owner, clock.instant().plus(timeout)));
     }
 
     /** Runs {@code renew} (in a transaction of its own) every third of {@code leaseTimeout} until the handle is closed. */

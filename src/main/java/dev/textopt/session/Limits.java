@@ -1,6 +1,5 @@
 package dev.textopt.session;
 
-import dev.textopt.config.LimitsProperties;
 import dev.textopt.optim.Gradient;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -9,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Limits {
 
-    private final LimitsProperties limits;
+    private final LimitSettings limits;
 
-    Limits(LimitsProperties limits) {
+    Limits(LimitSettings limits) {
         this.limits = limits;
     }
 

@@ -16,24 +16,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RestoreService {
 
-    private final SessionStore store;
+    private final LockSessionPort locks;
+    private final UpdateSessionStatePort changes;
+    private final LoadHistoryPort pastEntries;
+    private final RecordHistoryPort history;
     private final Clock clock;
 
-    RestoreService(SessionStore store, Clock clock) {
-        this.store = store;
+    RestoreService(LockSessionPort locks, UpdateSessionStatePort changes, LoadHistoryPort pastEntries, RecordHistoryPort history,
+            Clock clock) {
+        this.locks = locks;
+        this.changes = changes;
+        this.pastEntries = pastEntries;
+        this.history = history;
         this.clock = clock;
     }
 
     @Transactional
     public StoredSession restore(UUID id, int number) {
-        StoredSession session = store.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+        StoredSession session = locks.lock(id).orElseThrow(() -> new SessionNotFoundException(id));
         if (number < 0 || number > session.historyCount()) {
             throw new HistoryEntryNotFoundException(id, number, session.historyCount());
         }
-        if (session.stepRunning()) {
-            throw new StepRunningException(id, "restoring");
-        }
-        Map<UUID, String> values = store.valuesAfter(id, number);
+        SessionEdits.refuseWhileStepping(session, "restoring");
+        Map<UUID, String> values = pastEntries.valuesAfter(id, number);
         var records = new ArrayList<StepParamRecord>();
         for (StoredParam param : session.params()) {
             String value = values.get(param.id());
@@ -41,12 +46,11 @@ public class RestoreService {
                 records.add(new StepParamRecord(param.id(), "restored", null, param.data(), value, List.of()));
             }
         }
-        store.setParamValues(values);
+        changes.setParamValues(id, values);
         Instant now = clock.instant();
-        int entry = store.nextHistoryNumber(id);
-        store.insertHistory(id, new StepRecord(entry, StepRecord.Kind.RESTORE, StepRecord.Status.SUCCEEDED, now, now, 0L,
-                records.size(), records.size(), number, null, Map.of(), List.of(), records));
-        store.touch(id, now, false);
-        return store.find(id).orElseThrow();
+        history.insert(id, new StepRecord(changes.nextHistoryNumber(id), StepRecord.Kind.RESTORE, StepRecord.Status.SUCCEEDED, now, now,
+                0L, 0, 0, number, null, Map.of(), List.of(), records));
+        changes.touch(id, now);
+        return locks.lock(id).orElseThrow();
     }
 }

@@ -73,7 +73,7 @@ class RoleMeteredClients {
                 record("success", start, completion.model() != null ? completion.model() : requested, completion.usage());
                 return completion;
             } catch (ModelCallException e) {
-                record(StepRecord.StepFailure.of(null, e).reason(), start, requested, e.usage());
+                record(e.reason(), start, requested, e.usage());
                 throw e;
             }
         }

@@ -18,14 +18,14 @@ class StepClosures {
 
     private final ClosurePolicy policy;
     private final ClosureEndpoint endpoint;
-    private final SessionStore store;
+    private final ReplaceGradsPort grads;
     private final TransactionTemplate tx;
     private final Limits limits;
 
-    StepClosures(ClosurePolicy policy, ClosureEndpoint endpoint, SessionStore store, TransactionTemplate tx, Limits limits) {
+    StepClosures(ClosurePolicy policy, ClosureEndpoint endpoint, ReplaceGradsPort grads, TransactionTemplate tx, Limits limits) {
         this.policy = policy;
         this.endpoint = endpoint;
-        this.store = store;
+        this.grads = grads;
         this.tx = tx;
         this.limits = limits;
     }
@@ -41,7 +41,7 @@ class StepClosures {
             var result = endpoint.evaluate(url, payload(sessionId, number, params));
             checkGrads(result.grads(), params);
             // Closure gradients replace the grads now, so that gradients appended during the model calls land after them.
-            tx.executeWithoutResult(s -> result.grads().forEach((paramId, grads) -> store.replaceGrads(UUID.fromString(paramId), grads)));
+            tx.executeWithoutResult(s -> result.grads().forEach((paramId, given) -> grads.replaceGrads(UUID.fromString(paramId), given)));
             return result;
         };
     }

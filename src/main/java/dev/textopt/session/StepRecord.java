@@ -6,11 +6,14 @@ import dev.textopt.optim.Usage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One entry of a session's history: a step (running, succeeded or failed), a restore, or a hand edit
- * of a parameter's value. They share one sequence of numbers; entry 0 is the session's creation and
- * is not stored.
+ * of a parameter's value. They share one sequence of numbers; entry 0 is the session's creation, which
+ * is not stored but made up from the values the parameters were created with ({@link #creation}).
+ * {@code paramsTotal} is the number of parameters the entry calls the model for (0 but for steps), and
+ * {@code paramsDone} how many of those calls have ended.
  */
 public record StepRecord(
         int number,
@@ -27,7 +30,7 @@ public record StepRecord(
         List<StepFailure> failures,
         List<StepParamRecord> params) {
 
-    public enum Kind { STEP, RESTORE, EDIT }
+    public enum Kind { STEP, RESTORE, EDIT, CREATE }
 
     public enum Status { RUNNING, SUCCEEDED, FAILED }
 
@@ -37,28 +40,19 @@ public record StepRecord(
         params = params == null ? List.of() : List.copyOf(params);
     }
 
+    /** Entry 0: the session as created, with each parameter it was created with and its first value. */
+    static StepRecord creation(Instant createdAt, Map<UUID, String> initialValues) {
+        return new StepRecord(0, Kind.CREATE, Status.SUCCEEDED, createdAt, createdAt, 0L, 0, 0, null, null, Map.of(), List.of(),
+                initialValues.entrySet().stream().map(v -> new StepParamRecord(v.getKey(), "created", null, null, v.getValue(), List.of()))
+                        .toList());
+    }
+
     /** Why a step failed: a parameter's model call, or the step as a whole (paramId null), e.g. its closure. */
     public record StepFailure(String paramId, String reason, String detail, Integer providerStatus) {
 
         /** A parameter's failed model call, by the kind of its failure. */
         static StepFailure of(String paramId, ModelCallException cause) {
-            String reason;
-            if (cause instanceof ModelCallException.RateLimited) {
-                reason = "rate_limited";
-            } else if (cause instanceof ModelCallException.Timeout) {
-                reason = "timeout";
-            } else if (cause instanceof ModelCallException.UnusableReply) {
-                reason = "unusable_reply";
-            } else if (cause instanceof ModelCallException.NotConfigured) {
-                reason = "not_configured";
-            } else if (cause instanceof ModelCallException.BudgetReached) {
-                reason = "budget";
-            } else {
-                reason = "provider_error";
-            }
-            Integer status = cause instanceof ModelCallException.ProviderError p ? p.status()
-                    : cause instanceof ModelCallException.RateLimited ? Integer.valueOf(429) : null;
-            return new StepFailure(paramId, reason, cause.getMessage(), status);
+            return new StepFailure(paramId, cause.reason(), cause.getMessage(), cause.providerStatus());
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.textopt.session;
 
 import dev.textopt.optim.Usage;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,15 +28,15 @@ public record StoredSession(
         Map<String, Usage> usage,
         boolean stepRunning,
         Budget budget,
-        java.math.BigDecimal spent) {
+        BigDecimal spent) {
 
     public StoredSession {
         groups = List.copyOf(groups);
         usage = Map.copyOf(usage);
-        java.util.Objects.requireNonNull(spent, "spent");
+        Objects.requireNonNull(spent, "spent");
     }
 
-    public java.util.Optional<StoredParam> param(UUID paramId) {
+    public Optional<StoredParam> param(UUID paramId) {
         return groups.stream().flatMap(g -> g.params().stream()).filter(p -> p.id().equals(paramId)).findFirst();
     }
 

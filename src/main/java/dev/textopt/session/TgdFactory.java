@@ -10,7 +10,6 @@ import dev.textopt.optim.TgdSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ public class TgdFactory {
     private final String defaultClient;
 
     TgdFactory(ModelClients clients, PriceTable prices, ExecutorService modelCallExecutor,
-            dev.textopt.config.StepProperties steps, RoleMeteredClients metered) {
+            StepSettings steps, RoleMeteredClients metered) {
         this.clients = metered.forRole("optimizer", clients);
         this.prices = prices;
         this.settings = new TgdSettings(steps.maxConcurrentCalls(), modelCallExecutor);
@@ -66,9 +65,5 @@ public class TgdFactory {
 
     ModelClients clients() {
         return clients;
-    }
-
-    static Map<String, Object> options(dev.textopt.optim.ParamGroup group) {
-        return group.options();
     }
 }

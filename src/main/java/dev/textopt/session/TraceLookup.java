@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TraceLookup {
 
-    private final TraceStore traces;
+    private final LoadTracePort traces;
     private final Limits limits;
 
-    TraceLookup(TraceStore traces, Limits limits) {
+    TraceLookup(LoadTracePort traces, Limits limits) {
         this.traces = traces;
         this.limits = limits;
     }

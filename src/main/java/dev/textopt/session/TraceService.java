@@ -15,25 +15,24 @@ public class TraceService {
 
     private static final Logger log = LoggerFactory.getLogger(TraceService.class);
 
-    private final SessionStore sessions;
-    private final TraceStore traces;
+    private final LoadSessionPort sessions;
+    private final LoadTracePort traces;
+    private final DeleteExpiredTracesPort expiry;
     private final Clock clock;
 
-    TraceService(SessionStore sessions, TraceStore traces, Clock clock) {
+    TraceService(LoadSessionPort sessions, LoadTracePort traces, DeleteExpiredTracesPort expiry, Clock clock) {
         this.sessions = sessions;
         this.traces = traces;
+        this.expiry = expiry;
         this.clock = clock;
     }
 
-    /** The trace, if the tenant's session has it and it has not expired. */
+    /** The trace, if the tenant's session has it and it has not expired; which of the two is missing is asked only when one is. */
     @Transactional(readOnly = true)
     public StoredTrace get(UUID sessionId, UUID traceId) {
-        if (!sessions.exists(sessionId)) {
-            throw new SessionNotFoundException(sessionId);
-        }
         StoredTrace trace = traces.find(sessionId, List.of(traceId), clock.instant()).get(traceId);
         if (trace == null) {
-            throw new TraceNotFoundException(sessionId, traceId);
+            throw sessions.find(sessionId).isPresent() ? new TraceNotFoundException(sessionId, traceId) : new SessionNotFoundException(sessionId);
         }
         return trace;
     }
@@ -41,7 +40,7 @@ public class TraceService {
     @Scheduled(fixedDelayString = "${textopt.training.trace-cleanup-interval:1h}")
     @Transactional
     public void deleteExpired() {
-        int deleted = traces.deleteExpired(clock.instant());
+        int deleted = expiry.deleteExpired(clock.instant());
         if (deleted > 0) {
             log.debug("Deleted {} expired traces", deleted);
         }

@@ -1,6 +1,5 @@
 package dev.textopt.session;
 
-import dev.textopt.config.StepProperties;
 import dev.textopt.optim.Allowance;
 import dev.textopt.optim.ModelClients;
 import dev.textopt.optim.PriceTable;
@@ -27,7 +26,7 @@ class TrainingCalls {
     private final int maxConcurrentCalls;
 
     TrainingCalls(ModelClients clients, RoleMeteredClients metered, PriceTable prices, ExecutorService modelCallExecutor,
-            StepProperties steps) {
+            StepSettings steps) {
         this.clients = clients;
         this.metered = metered;
         this.prices = prices;

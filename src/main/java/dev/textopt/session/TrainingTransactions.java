@@ -20,12 +20,14 @@ class TrainingTransactions {
 
     private final TransactionTemplate tx;
     private final TransactionTemplate snapshot;
-    private final SessionStore store;
+    private final AppendGradsPort locks;
+    private final ApplyStepPort usage;
     private final Clock clock;
 
-    TrainingTransactions(TransactionTemplate tx, SessionStore store, Clock clock) {
+    TrainingTransactions(TransactionTemplate tx, AppendGradsPort locks, ApplyStepPort usage, Clock clock) {
         this.tx = tx;
-        this.store = store;
+        this.locks = locks;
+        this.usage = usage;
         this.clock = clock;
         // One snapshot for all of the read, so that values and their versions (or traces) agree even when
         // a step commits in between.
@@ -70,9 +72,9 @@ class TrainingTransactions {
 
     /** The session may have been deleted while the models thought: then there is nothing to count it on. */
     private void addUsage(UUID sessionId, Map<String, Usage> usage) {
-        if (!store.touchOwn(sessionId, clock.instant())) {
+        if (!locks.touchOwn(sessionId, clock.instant())) {
             throw new SessionNotFoundException(sessionId);
         }
-        store.addUsage(sessionId, usage);
+        this.usage.addUsage(sessionId, usage);
     }
 }

@@ -1,5 +1,37 @@
 /**
- * Use cases over durable optimizer sessions: load a snapshot, run the core, save the result.
- * The only package that owns transactions.
+ * Use cases over durable optimizer sessions: load a snapshot, run the core, save the result. The only
+ * package that owns transactions.
+ *
+ * <h2>Use cases</h2>
+ * Public, called by the web adapter and the web view: {@link OptimizerSessions}
+ * (create, read, delete, append gradients, export, history; the changes by hand go through
+ * {@code SessionEdits}), {@link StepService} (a step: {@code StepStarter}, the model
+ * calls, {@code StepFinisher}), {@link RestoreService} and
+ * {@link Idempotency}. A use case owns its settings as a plain record
+ * ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings}, {@code ClosureSettings});
+ * config binds {@code textopt.*} to them and nothing here knows config.
+ *
+ * <h2>Ports</h2>
+ * A use case reaches the outside only through interfaces declared here and implemented by an adapter,
+ * in the style of buckpal's {@code LoadAccountPort} / {@code UpdateAccountStatePort}: one port per thing
+ * a use case does, named {@code <Verb><Thing>Port}, a few methods each, so that a constructor says what
+ * a use case touches and an adapter can serve each port the way its figures need.
+ * <ul>
+ *   <li>{@code LoadSessionPort}: find a session, one parameter, a page of sessions (reads, step start).</li>
+ *   <li>{@code CreateSessionPort}, {@code DeleteSessionPort}: a session comes and goes.</li>
+ *   <li>{@code LockSessionPort} + {@code UpdateSessionStatePort}: a change by hand, in one transaction:
+ *       lock the session, change it, read it back as changed.</li>
+ *   <li>{@code AppendGradsPort}: the gradient append; {@code ReplaceGradsPort}: a closure's gradients.</li>
+ *   <li>{@code StepLeasePort}, {@code ApplyStepPort}: a step's lease, and what it leaves behind.</li>
+ *   <li>{@code RecordHistoryPort}, {@code LoadHistoryPort}: the history, written and read.</li>
+ *   <li>{@code IdempotencyStore}: Idempotency-Key claims and answers.</li>
+ *   <li>{@code ClosureEndpoint}: a step's closure, over HTTP; {@code TenantContext}, {@code ApiKeyLookup}:
+ *       who the caller is, answered by the web adapter; the core's {@code ModelClients}: the models.</li>
+ * </ul>
+ * Every store port runs in the caller's transaction and finds only the current tenant's sessions (other
+ * methods take ids such a find returned). A new use case declares the ports it needs here (say, a
+ * {@code SaveTracePort} for traces), reuses the existing ones where they fit (a backward pass appends
+ * gradients through {@code AppendGradsPort} and counts its cost through {@code ApplyStepPort#addUsage}),
+ * and the persistence adapter implements the new ones by the rule in its package-info.
  */
 package dev.textopt.session;

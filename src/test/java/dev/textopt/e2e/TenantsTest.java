@@ -93,4 +93,17 @@ class TenantsTest extends PostgresTest {
         assertThat(send("GET", "/actuator/prometheus", null, null).status()).isEqualTo(401);
         assertThat(send("GET", "/actuator/prometheus", "key-b-456", null).status()).isEqualTo(200);
     }
+
+    @Test
+    void healthShowsItsDetailsOnlyToACallerWithAKey() throws Exception {
+        var open = send("GET", "/actuator/health", null, null);
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.raw()).as("which parts are up, for probes and load balancers").contains("\"db\"", "\"diskSpace\"")
+                .as("but not the database, the working directory or the disk").doesNotContain("\"details\"", "\"path\"", "\"free\"");
+        var readiness = send("GET", "/actuator/health/readiness", null, null);
+        assertThat(readiness.raw()).contains("\"db\"").doesNotContain("\"details\"");
+        var withKey = send("GET", "/actuator/health", "key-b-456", null);
+        assertThat(withKey.status()).isEqualTo(200);
+        assertThat(withKey.raw()).contains("\"details\"", "\"free\"");
+    }
 }

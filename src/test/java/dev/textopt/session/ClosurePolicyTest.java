@@ -3,7 +3,6 @@ package dev.textopt.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.textopt.config.ClosureProperties;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 class ClosurePolicyTest {
 
     private static ClosurePolicy allowing(String... hosts) {
-        return new ClosurePolicy(new ClosureProperties(List.of(hosts), Duration.ofSeconds(1), DataSize.ofKilobytes(1)));
+        return new ClosurePolicy(new ClosureSettings(List.of(hosts), Duration.ofSeconds(1), DataSize.ofKilobytes(1)));
     }
 
     @Test

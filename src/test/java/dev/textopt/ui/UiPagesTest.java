@@ -6,9 +6,10 @@ import dev.textopt.optim.Cost;
 import dev.textopt.optim.Loss;
 import dev.textopt.optim.TokenUsage;
 import dev.textopt.optim.Usage;
-import dev.textopt.session.SessionStore;
+import dev.textopt.session.RecordHistoryPort;
 import dev.textopt.session.StepParamRecord;
 import dev.textopt.session.StepRecord;
+import dev.textopt.session.UpdateSessionStatePort;
 import dev.textopt.support.Api;
 import dev.textopt.support.Browser;
 import dev.textopt.support.EndToEndTest;
@@ -31,7 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UiPagesTest extends EndToEndTest {
 
     @Autowired
-    SessionStore store;
+    UpdateSessionStatePort sessions;
+
+    @Autowired
+    RecordHistoryPort history;
 
     @Autowired
     TransactionTemplate tx;
@@ -152,8 +156,8 @@ class UiPagesTest extends EndToEndTest {
             String before = longPrompt;
             for (int i = 1; i <= 500; i++) {
                 String after = before + " step" + i;
-                int number = store.nextHistoryNumber(sessionId);
-                store.insertHistory(sessionId, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
+                int number = sessions.nextHistoryNumber(sessionId);
+                history.insert(sessionId, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
                         Instant.now(), Instant.now(), 5L, 1, 1, null, new Loss(1.0 / i, "fewer errors"), usage, List.of(),
                         List.of(new StepParamRecord(param, "updated", null, before, after,
                                 List.of(new dev.textopt.optim.Gradient("be better " + i, "feedback"))))));

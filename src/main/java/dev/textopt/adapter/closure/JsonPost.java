@@ -1,6 +1,6 @@
 package dev.textopt.adapter.closure;
 
-import dev.textopt.config.ClosureProperties;
+import dev.textopt.session.ClosureSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 class JsonPost {
 
     private final HttpClient http;
-    private final ClosureProperties properties;
+    private final ClosureSettings settings;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    JsonPost(ClosureProperties properties) {
-        this.properties = properties;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(properties.timeout()).build();
+    JsonPost(ClosureSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.timeout()).build();
     }
 
     /**
@@ -38,12 +38,12 @@ class JsonPost {
     Object post(URI url, Object payload, String what, Function<String, RuntimeException> failure) {
         HttpResponse<byte[]> response;
         try {
-            var request = HttpRequest.newBuilder(url).timeout(properties.timeout())
+            var request = HttpRequest.newBuilder(url).timeout(settings.timeout())
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload))).build();
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw failure.apply(what + " at " + url.getHost() + " did not answer within " + properties.timeout());
+            throw failure.apply(what + " at " + url.getHost() + " did not answer within " + settings.timeout());
         } catch (IOException e) {
             throw failure.apply(what + " at " + url.getHost() + " could not be reached (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
@@ -53,8 +53,8 @@ class JsonPost {
         if (response.statusCode() / 100 != 2) {
             throw failure.apply(what + " answered HTTP " + response.statusCode() + "; it must answer 200 with JSON");
         }
-        if (response.body().length > properties.maxResponseSize().toBytes()) {
-            throw failure.apply(what + "'s answer is larger than " + properties.maxResponseSize());
+        if (response.body().length > settings.maxResponseSize().toBytes()) {
+            throw failure.apply(what + "'s answer is larger than " + settings.maxResponseSize());
         }
         try {
             return json.readValue(response.body(), Object.class);

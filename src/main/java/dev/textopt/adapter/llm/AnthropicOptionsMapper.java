@@ -30,11 +30,7 @@ final class AnthropicOptionsMapper implements OptionsMapper {
                     + String.join(", ", openAiOnly) + " (they have no equivalent in the Anthropic Messages API)");
         }
         Args.refuseUnknown(args, KNOWN, "anthropic");
-        Args.string(args, "model");
-        Args.number(args, "temperature");
-        Args.number(args, "top_p");
-        Args.integer(args, "max_tokens", true);
-        Args.integer(args, "max_completion_tokens", true);
+        Args.checkShared(args);
         Args.strings(args, "stop");
     }
 

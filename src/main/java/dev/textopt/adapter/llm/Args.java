@@ -21,6 +21,15 @@ final class Args {
         }
     }
 
+    /** The arguments both providers take: model, temperature, top_p, max_tokens, max_completion_tokens. */
+    static void checkShared(Map<String, Object> args) {
+        string(args, "model");
+        number(args, "temperature");
+        number(args, "top_p");
+        integer(args, "max_tokens", true);
+        integer(args, "max_completion_tokens", true);
+    }
+
     static String string(Map<String, Object> args, String key) {
         Object value = args.get(key);
         if (value == null) {

@@ -25,11 +25,7 @@ final class OpenAiOptionsMapper implements OptionsMapper {
     @Override
     public void check(Map<String, Object> args) {
         Args.refuseUnknown(args, KNOWN, "openai");
-        Args.string(args, "model");
-        Args.number(args, "temperature");
-        Args.number(args, "top_p");
-        Args.integer(args, "max_tokens", true);
-        Args.integer(args, "max_completion_tokens", true);
+        Args.checkShared(args);
         Args.integer(args, "seed", false);
         Args.strings(args, "stop");
         String effort = Args.string(args, "reasoning_effort");

@@ -78,9 +78,10 @@ final class SpringAiModelClient implements ModelClient {
         String model = options.requestedModel(args);
         long start = System.nanoTime();
         if (chatModel == null) {
-            metrics.call(model, "not_configured", System.nanoTime() - start);
-            throw new ModelCallException.NotConfigured(
+            var notConfigured = new ModelCallException.NotConfigured(
                     "model client '" + name() + "' is not configured: " + settings.missingKeyHint());
+            metrics.call(model, notConfigured.reason(), System.nanoTime() - start);
+            throw notConfigured;
         }
         Prompt prompt = new Prompt(toSpringAi(messages), options.toOptions(args));
         try {
@@ -91,7 +92,7 @@ final class SpringAiModelClient implements ModelClient {
             return completion;
         }
         catch (ModelCallException e) {
-            metrics.call(model, outcome(e), System.nanoTime() - start);
+            metrics.call(model, e.reason(), System.nanoTime() - start);
             throw e;
         }
     }
@@ -119,16 +120,6 @@ final class SpringAiModelClient implements ModelClient {
 
     private static long orZero(Integer value) {
         return value == null || value < 0 ? 0 : value;
-    }
-
-    private static String outcome(ModelCallException e) {
-        if (e instanceof ModelCallException.RateLimited) {
-            return "rate_limited";
-        }
-        if (e instanceof ModelCallException.Timeout) {
-            return "timeout";
-        }
-        return "provider_error";
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.textopt.adapter.persistence;
 
+import dev.textopt.session.DeleteExpiredTracesPort;
+import dev.textopt.session.LoadTracePort;
+import dev.textopt.session.SaveTracePort;
 import dev.textopt.session.StoredTrace;
 import dev.textopt.session.TenantContext;
-import dev.textopt.session.TraceStore;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * by hand. The value versions are read from the parameter and history tables in one native query.
  */
 @Repository
-class JpaTraceStore implements TraceStore {
+class JpaTraceStore implements SaveTracePort, LoadTracePort, DeleteExpiredTracesPort {
 
     private final TraceRepository repository;
     private final TraceColumns columns;
@@ -42,7 +44,7 @@ class JpaTraceStore implements TraceStore {
     public Map<UUID, StoredTrace> find(UUID sessionId, Collection<UUID> ids, Instant now) {
         var found = new LinkedHashMap<UUID, StoredTrace>();
         if (!ids.isEmpty()) {
-            repository.findBySessionIdAndIdInAndExpiresAtAfter(sessionId, ids, now).forEach(row -> found.put(row.id, columns.trace(row)));
+            repository.findOwn(sessionId, ids, tenants.current(), now).forEach(row -> found.put(row.id, columns.trace(row)));
         }
         return found;
     }

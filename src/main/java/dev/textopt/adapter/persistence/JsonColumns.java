@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON kept in jsonb columns, written and read with our own mapper (Hibernate's JSON support
- * would bring Jackson 2). The shapes are the API's, snake_case, so an export needs no second format.
+ * would bring Jackson 2). The shapes are the API's, snake_case, so an export needs no second format:
+ * the core's records are written as they are (a Variable as {@code {data, role, requires_grad}}), and
+ * read back field by field, which is quicker on the read paths BENCHMARKS.md measures.
  */
 @Component
 class JsonColumns {
@@ -27,7 +30,7 @@ class JsonColumns {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() { };
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final JsonMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     String write(Object value) {
         return value == null ? null : mapper.writeValueAsString(value);
@@ -41,36 +44,25 @@ class JsonColumns {
         return json == null ? List.of() : mapper.readValue(json, LIST);
     }
 
-    static Map<String, Object> gradient(Gradient g) {
-        var map = new LinkedHashMap<String, Object>();
-        map.put("data", g.data());
-        map.put("role", g.role());
-        map.put("context", g.context());
-        return map;
-    }
-
-    static Gradient gradient(Object json) {
-        var map = asMap(json);
-        return new Gradient((String) map.get("data"), (String) map.get("role"), (String) map.get("context"));
-    }
-
+    /** {@code [{data, role, context}, ...]}: a gradient is written as its record, read back from the map. */
     String gradients(List<Gradient> grads) {
-        return write(grads.stream().map(JsonColumns::gradient).toList());
+        return write(grads);
     }
 
     List<Gradient> gradients(String json) {
         return readList(json).stream().map(JsonColumns::gradient).toList();
     }
 
+    private static Gradient gradient(Object json) {
+        var map = asMap(json);
+        return new Gradient((String) map.get("data"), (String) map.get("role"), (String) map.get("context"));
+    }
+
     /** {@code [[snapshot, [gradients]], ...]}, the state dict's own shape. */
     String momentum(List<MomentumEntry> buffer) {
         var pairs = new ArrayList<Object>();
         for (MomentumEntry entry : buffer) {
-            var snapshot = new LinkedHashMap<String, Object>();
-            snapshot.put("data", entry.snapshot().data());
-            snapshot.put("role", entry.snapshot().role());
-            snapshot.put("requires_grad", entry.snapshot().requiresGrad());
-            pairs.add(List.of(snapshot, entry.grads().stream().map(JsonColumns::gradient).toList()));
+            pairs.add(List.of(entry.snapshot(), entry.grads()));
         }
         return write(pairs);
     }
@@ -88,13 +80,7 @@ class JsonColumns {
     }
 
     String loss(Loss loss) {
-        if (loss == null) {
-            return null;
-        }
-        var map = new LinkedHashMap<String, Object>();
-        map.put("score", loss.score());
-        map.put("explanation", loss.explanation());
-        return write(map);
+        return write(loss);
     }
 
     Loss loss(String json) {
@@ -131,17 +117,7 @@ class JsonColumns {
     }
 
     String failures(List<StepFailure> failures) {
-        if (failures.isEmpty()) {
-            return null;
-        }
-        return write(failures.stream().map(f -> {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("param_id", f.paramId());
-            map.put("reason", f.reason());
-            map.put("detail", f.detail());
-            map.put("provider_status", f.providerStatus());
-            return map;
-        }).toList());
+        return failures.isEmpty() ? null : write(failures);
     }
 
     List<StepFailure> failures(String json) {

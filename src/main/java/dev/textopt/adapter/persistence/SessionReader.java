@@ -5,10 +5,12 @@ import dev.textopt.optim.Gradient;
 import dev.textopt.optim.TokenUsage;
 import dev.textopt.optim.Usage;
 import dev.textopt.session.Budget;
-import dev.textopt.session.SessionStore.PageOf;
+import dev.textopt.session.LoadSessionPort;
+import dev.textopt.session.PageOf;
 import dev.textopt.session.StoredGroup;
 import dev.textopt.session.StoredParam;
 import dev.textopt.session.StoredSession;
+import dev.textopt.session.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,17 +24,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
- * Reads whole sessions with plain SQL: one query per table (for one session or a page of them), rows
- * straight into the session's records.
- * Every step starts with this read and every GET of a session is it; through JPA it built (and then
- * dirty-checked at every flush of the step's transaction) an entity per parameter and per gradient,
- * most of a step's start-up time (BENCHMARKS.md).
+ * Reads sessions with plain SQL: one query per table (for one session or a page of them), rows straight
+ * into the session's records. BENCHMARKS.md: every GET of a session or its state dict is this read
+ * (benchmark 4, reads: 866 and 720 requests/s), every step starts with it (benchmark 2, overhead per
+ * step: through JPA, loading a 32-parameter session took 11.8 ms of the step's start, now 1.4 ms, fix 4),
+ * and every gradient append reads its parameter here (benchmark 3, appends).
  */
-@Component
-class SessionReader {
+@Repository
+class SessionReader implements LoadSessionPort {
 
     private static final String SESSION_COLUMNS = """
             SELECT id, optimizer, version, step_count, history_count, defaults, created_at, updated_at,
@@ -41,23 +43,23 @@ class SessionReader {
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
     private final Clock clock;
+    private final TenantContext tenants;
 
-    SessionReader(JdbcTemplate jdbc, JsonColumns json, Clock clock) {
+    SessionReader(JdbcTemplate jdbc, JsonColumns json, Clock clock, TenantContext tenants) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.tenants = tenants;
     }
 
-    Optional<StoredSession> find(UUID id, String tenant) {
-        return withContent(jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenant))
+    @Override
+    public Optional<StoredSession> find(UUID id) {
+        return withContent(jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenants.current()))
                 .stream().findFirst();
     }
 
-    /**
-     * One parameter of the tenant's session with its grad, reading nothing else of the session: the
-     * gradient-append path, which must not load every parameter's grads.
-     */
-    Optional<StoredParam> param(UUID sessionId, UUID paramId, String tenant) {
+    @Override
+    public Optional<StoredParam> findParam(UUID sessionId, UUID paramId) {
         return jdbc.query("""
                 SELECT p.data, p.role, p.requires_grad, p.momentum_buffer
                   FROM parameter p JOIN optimizer_session s ON s.id = p.session_id
@@ -66,11 +68,13 @@ class SessionReader {
                         jdbc.query("SELECT data, role, context FROM gradient WHERE param_id = ? ORDER BY id",
                                 (g, m) -> gradient(g), paramId),
                         json.momentum(rs.getString("momentum_buffer"))),
-                paramId, sessionId, tenant).stream().findFirst();
+                paramId, sessionId, tenants.current()).stream().findFirst();
     }
 
     /** Newest first; the page's sessions are read together, in as many queries as one session takes. */
-    PageOf<StoredSession> page(String tenant, int page, int size) {
+    @Override
+    public PageOf<StoredSession> list(int page, int size) {
+        String tenant = tenants.current();
         Long total = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ?", Long.class, tenant);
         var rows = jdbc.query(SESSION_COLUMNS + " WHERE tenant = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 this::sessionRow, tenant, size, (long) page * size);
@@ -125,6 +129,11 @@ class SessionReader {
                                     paramsByGroup.getOrDefault(rs.getLong("id"), List.of())));
                 });
         return groups;
+    }
+
+    /** A session's usage by client; the session aggregate's JPA mapping reads it here (model_usage is written in SQL only). */
+    Map<String, Usage> usage(UUID sessionId) {
+        return usage(new UUID[] {sessionId}).getOrDefault(sessionId, Map.of());
     }
 
     private Map<UUID, Map<String, Usage>> usage(UUID[] sessionIds) {

@@ -1,42 +1,32 @@
 package dev.textopt.adapter.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Immutable;
 
-/** A row of step_param: what one history entry did to one parameter. */
+/** A row of step_param: what one history entry did to one parameter (written by {@link HistoryWrites}). */
 @Entity
 @Table(name = "step_param")
+@Immutable
 @IdClass(StepParamEntity.Key.class)
 class StepParamEntity {
 
     @Id
-    @Column(name = "step_id")
     Long stepId;
     @Id
     int position;
-    @Column(name = "param_id")
     UUID paramId;
     String status;
     String reason;
-    @Column(name = "previous_data")
     String previousData;
     String data;
-    @ColumnTransformer(write = "?::jsonb")
     String grads;
 
     protected StepParamEntity() {
-    }
-
-    StepParamEntity(Long stepId, int position, UUID paramId) {
-        this.stepId = stepId;
-        this.position = position;
-        this.paramId = paramId;
     }
 
     record Key(Long stepId, int position) implements Serializable {

@@ -10,11 +10,14 @@ interface StepParamRepository extends JpaRepository<StepParamEntity, StepParamEn
 
     List<StepParamEntity> findByStepIdInOrderByStepIdAscPositionAsc(Collection<Long> stepIds);
 
-    /** For each parameter, the value the newest entry up to {@code number} gave it (if any did). */
-    @Query(nativeQuery = true, value = """
-            SELECT DISTINCT ON (sp.param_id) CAST(sp.param_id AS text) AS param_id, sp.data AS data
-              FROM step_param sp JOIN step_entry e ON e.id = sp.step_id
-             WHERE e.session_id = :sessionId AND e.number <= :number AND e.status = 'succeeded' AND sp.data IS NOT NULL
-             ORDER BY sp.param_id, e.number DESC""")
+    /** For each parameter, the value the newest succeeded entry up to {@code number} gave it (if any did). */
+    @Query("""
+            select sp.paramId, sp.data from StepParamEntity sp, StepEntryEntity e
+             where e.id = sp.stepId and e.sessionId = :sessionId and e.status = 'succeeded' and sp.data is not null
+               and (sp.paramId, e.number) in (
+                   select sp2.paramId, max(e2.number) from StepParamEntity sp2, StepEntryEntity e2
+                    where e2.id = sp2.stepId and e2.sessionId = :sessionId and e2.number <= :number
+                      and e2.status = 'succeeded' and sp2.data is not null
+                    group by sp2.paramId)""")
     List<Object[]> valuesUpTo(UUID sessionId, int number);
 }

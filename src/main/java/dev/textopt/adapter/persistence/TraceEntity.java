@@ -1,6 +1,5 @@
 package dev.textopt.adapter.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,20 +14,15 @@ class TraceEntity {
 
     @Id
     UUID id;
-    @Column(name = "session_id")
     UUID sessionId;
-    @Column(name = "batch_index")
     int batchIndex;
-    @Column(name = "created_at")
     Instant createdAt;
-    @Column(name = "expires_at")
     Instant expiresAt;
     @ColumnTransformer(write = "?::jsonb")
     String messages;
     @ColumnTransformer(write = "?::jsonb")
     String inputs;
     String output;
-    @Column(name = "model_client")
     String modelClient;
     String model;
     @ColumnTransformer(write = "?::jsonb")

@@ -10,7 +10,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TraceRepository extends JpaRepository<TraceEntity, UUID> {
 
-    List<TraceEntity> findBySessionIdAndIdInAndExpiresAtAfter(UUID sessionId, Collection<UUID> ids, Instant now);
+    @Query("""
+            SELECT t FROM TraceEntity t WHERE t.sessionId = :sessionId AND t.id IN :ids AND t.expiresAt > :now
+               AND EXISTS (SELECT s.id FROM SessionEntity s WHERE s.id = :sessionId AND s.tenant = :tenant)""")
+    List<TraceEntity> findOwn(UUID sessionId, Collection<UUID> ids, String tenant, Instant now);
 
     @Query(nativeQuery = true, value = """
             SELECT t.id FROM trace t JOIN optimizer_session s ON s.id = t.session_id

@@ -1,6 +1,7 @@
 package dev.textopt.adapter.ui;
 
 import dev.textopt.optim.Loss;
+import dev.textopt.optim.Usage;
 import dev.textopt.session.OptimizerSessions;
 import dev.textopt.session.StepRecord;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ class ChartData {
     static final int BATCH = 25;
     static final int MAX_SESSIONS = 256;
 
-    private record Row(int number, boolean step, Double loss, Map<String, dev.textopt.optim.Usage> usage) {
+    private record Row(int number, boolean step, Double loss, Map<String, Usage> usage) {
     }
 
     /** Rows of entries 1..upTo, all finished, in order. */

@@ -2,7 +2,7 @@ package dev.textopt.adapter.ui;
 
 import dev.textopt.optim.Loss;
 import dev.textopt.session.OptimizerSessions;
-import dev.textopt.session.SessionStore.PageOf;
+import dev.textopt.session.PageOf;
 import dev.textopt.session.StepParamRecord;
 import dev.textopt.session.StepRecord;
 import dev.textopt.session.StoredGroup;

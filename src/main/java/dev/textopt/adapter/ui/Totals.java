@@ -3,6 +3,7 @@ package dev.textopt.adapter.ui;
 import dev.textopt.optim.Usage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Map;
 
 /** Tokens and cost summed over every model client, as a page shows them. A cost is unknown once any part is. */
@@ -41,6 +42,6 @@ public record Totals(long tokens, BigDecimal cost, String currency) {
     }
 
     public String tokensText() {
-        return String.format(java.util.Locale.ROOT, "%,d", tokens);
+        return String.format(Locale.ROOT, "%,d", tokens);
     }
 }

@@ -15,6 +15,7 @@ import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StepRunningException;
 import dev.textopt.session.StepService;
 import dev.textopt.session.StoredSession;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -114,7 +115,7 @@ class UiController {
 
     /** Polled while a step runs; once it has ended, tells htmx to reload the page to show the result. */
     @GetMapping("/sessions/{id}/progress")
-    String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
         StoredSession s = sessions.get(id);
         var progress = s.stepRunning() ? pages.progress(id) : null;
         if (progress == null) {

@@ -1,6 +1,5 @@
 package dev.textopt.adapter.web;
 
-import dev.textopt.config.SecurityProperties;
 import dev.textopt.session.ApiKeyLookup;
 import dev.textopt.session.TenantContext;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.textopt.adapter.web;
 
-import dev.textopt.config.HttpProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** One entry of a session's history: a step (running, succeeded or failed), a restore or a hand edit. */
-@Schema(description = "One entry of the history: a step, a restore or a hand edit")
+/** One entry of a session's history: the creation (entry 0), a step (running, succeeded or failed), a restore or a hand edit. */
+@Schema(description = "One entry of the history: the creation (entry 0), a step, a restore or a hand edit")
 record HistoryEntryJson(
         @Schema(description = "Entry number; 0 is the creation") int step,
-        @Schema(allowableValues = {"step", "restore", "edit"}) String kind,
+        @Schema(allowableValues = {"create", "step", "restore", "edit"}) String kind,
         @Schema(allowableValues = {"running", "succeeded", "failed"}) String status,
         Instant startedAt,
         @Nullable Instant finishedAt,

@@ -134,6 +134,18 @@ class ModelClientsConfigurationTest {
     }
 
     @Test
+    void pricesOfModelsWithDashesAndDotsComeFromOneVariable() {
+        withDefaultsYaml(runner(Map.of("TEXTOPT_PRICE_LIST", "gpt-4o=3:12, my-model-1.5=0.5:1.25"))).run(context -> {
+            PriceTable prices = context.getBean(PriceTable.class);
+            assertThat(prices.find("my-model-1.5").orElseThrow().outputPerMillion()).isEqualByComparingTo("1.25");
+            assertThat(prices.find("gpt-4o").orElseThrow().inputPerMillion()).as("over the shipped table").isEqualByComparingTo("3");
+            assertThat(prices.find("gpt-4.1").orElseThrow().inputPerMillion()).as("the rest stays").isEqualByComparingTo("2.00");
+        });
+        runner(Map.of("TEXTOPT_PRICE_LIST", "gpt-4o=cheap")).run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("TEXTOPT_PRICE_LIST").hasMessageContaining("\"gpt-4o=cheap\""));
+    }
+
+    @Test
     void clientDefaultsFromTheEnvironmentReachTheProviderTyped() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
             .bindAddress("127.0.0.1"));

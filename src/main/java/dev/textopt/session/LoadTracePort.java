@@ -7,13 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where forward traces live, and the value versions they are checked against. Runs in the caller's
- * transaction. Callers found the session first (with the tenant's rights); traces are only ever looked up
- * within it, and an expired trace is never returned.
+ * Reads the traces evaluate and backward name, and the value versions backward checks them against. Only
+ * traces of the current tenant's sessions are found, and never an expired one.
  */
-public interface TraceStore {
-
-    void insert(List<StoredTrace> traces);
+public interface LoadTracePort {
 
     /** The session's unexpired traces among {@code ids}, by id; ids it has no such trace for are left out. */
     Map<UUID, StoredTrace> find(UUID sessionId, Collection<UUID> ids, Instant now);
@@ -21,14 +18,9 @@ public interface TraceStore {
     /** Of {@code ids}, those that are unexpired traces of another session of the current tenant. */
     List<UUID> ofOtherSessions(UUID sessionId, Collection<UUID> ids, Instant now);
 
-    /** Stores each trace's evaluation, replacing an earlier one. */
-    void evaluate(Map<UUID, StoredTrace.TraceEvaluation> evaluations);
-
     /**
      * Each parameter's value version now: the number of the last history entry that gave it a new value (a
      * step, a restore, a hand edit), else the entry it joined after.
      */
     Map<UUID, Integer> paramVersions(UUID sessionId);
-
-    int deleteExpired(Instant now);
 }

@@ -1,0 +1,68 @@
+package dev.textopt.adapter.persistence;
+
+import dev.textopt.optim.MomentumEntry;
+import dev.textopt.optim.Usage;
+import dev.textopt.session.ApplyStepPort;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a step leaves behind, in plain SQL: new values and momentum buffers of all its parameters in one
+ * batch, and its usage added atomically. BENCHMARKS.md, benchmark 2 (overhead per step, p50 16.8 ms):
+ * one statement per parameter was most of a 32-parameter step's overhead; the batch is one round trip
+ * (fix 5).
+ */
+@Repository
+class StepResults implements ApplyStepPort {
+
+    private final JdbcTemplate jdbc;
+    private final JsonColumns json;
+
+    StepResults(JdbcTemplate jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void setParamValuesAndMomentum(Map<UUID, String> dataById, Map<UUID, List<MomentumEntry>> buffers) {
+        if (!dataById.keySet().equals(buffers.keySet())) {
+            throw new IllegalArgumentException("values and momentum buffers must be for the same parameters");
+        }
+        if (!dataById.isEmpty()) {
+            jdbc.batchUpdate("UPDATE parameter SET data = ?, momentum_buffer = CAST(? AS jsonb) WHERE id = ?",
+                    dataById.entrySet().stream().map(e -> new Object[] {e.getValue(), json.momentum(buffers.get(e.getKey())), e.getKey()})
+                            .toList());
+        }
+    }
+
+    @Override
+    public void addUsage(UUID sessionId, Map<String, Usage> usage) {
+        addToUsage(sessionId, usage);
+        var spent = Usage.knownCost(usage);
+        if (spent.signum() > 0) {
+            jdbc.update("UPDATE optimizer_session SET spent = spent + ? WHERE id = ?", spent, sessionId);
+        }
+    }
+
+    /**
+     * Adds to each client's usage atomically; an unknown (null) cost stays unknown from then on. Also what a
+     * loaded state dict brings, which adds to the usage but not to what was spent.
+     */
+    void addToUsage(UUID sessionId, Map<String, Usage> usage) {
+        if (usage.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO model_usage AS u (session_id, client_name, prompt_tokens, completion_tokens, cost_amount, currency)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session_id, client_name) DO UPDATE SET
+                    prompt_tokens = u.prompt_tokens + EXCLUDED.prompt_tokens,
+                    completion_tokens = u.completion_tokens + EXCLUDED.completion_tokens,
+                    cost_amount = u.cost_amount + EXCLUDED.cost_amount""",
+                usage.entrySet().stream().map(e -> new Object[] {sessionId, e.getKey(), e.getValue().tokens().promptTokens(),
+                        e.getValue().tokens().completionTokens(), e.getValue().cost().amount(), e.getValue().cost().currency()}).toList());
+    }
+}

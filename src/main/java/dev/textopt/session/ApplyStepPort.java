@@ -1,0 +1,20 @@
+package dev.textopt.session;
+
+import dev.textopt.optim.MomentumEntry;
+import dev.textopt.optim.Usage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What a step leaves behind, in the transaction that ends it: new values and momentum, and what it cost. */
+public interface ApplyStepPort {
+
+    /** A succeeded step's new values and momentum buffers, for the same parameters, in one batch. */
+    void setParamValuesAndMomentum(Map<UUID, String> dataById, Map<UUID, List<MomentumEntry>> buffers);
+
+    /**
+     * What model calls used: added to the session's usage and, for calls whose cost is known, to what it
+     * has spent (the figure its budget is checked against).
+     */
+    void addUsage(UUID sessionId, Map<String, Usage> usage);
+}

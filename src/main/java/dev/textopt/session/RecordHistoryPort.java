@@ -1,0 +1,24 @@
+package dev.textopt.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Writes the history: a new entry, a running step's progress and its end, steps their instance abandoned. */
+public interface RecordHistoryPort {
+
+    default void insert(UUID sessionId, StepRecord entry) {
+        insert(sessionId, entry, null);
+    }
+
+    /** A new entry; a step's keeps the {@code Idempotency-Key} of the request that started it (null: none). */
+    void insert(UUID sessionId, StepRecord entry, String idempotencyKey);
+
+    /** A running step's progress: of the {@code total} parameters it calls the model for, how many calls have ended. */
+    void updateProgress(UUID sessionId, int number, int done, int total);
+
+    /** The end of a running step: its outcome and what it did to each parameter. */
+    void finish(UUID sessionId, StepRecord entry);
+
+    /** Marks steps left running by instances whose lease expired as failed; returns how many. */
+    int failAbandonedSteps(Instant now);
+}

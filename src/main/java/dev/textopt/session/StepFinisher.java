@@ -1,0 +1,160 @@
+package dev.textopt.session;
+
+import dev.textopt.optim.ModelCallException;
+import dev.textopt.optim.MomentumEntry;
+import dev.textopt.optim.ParamOutcome;
+import dev.textopt.optim.StepResult;
+import dev.textopt.optim.Tgd;
+import dev.textopt.optim.Usage;
+import dev.textopt.session.StepRecord.StepFailure;
+import dev.textopt.session.StepStarter.Started;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The last of a step's three parts: in one short transaction, apply a succeeded step's values, momentum,
+ * usage and history entry and let go of the lease; or record why it failed, and what it cost, and change
+ * nothing else. Either only while the lease is still the step's own.
+ */
+@Component
+class StepFinisher {
+
+    private static final Logger log = LoggerFactory.getLogger(StepFinisher.class);
+
+    private final ApplyStepPort apply;
+    private final RecordHistoryPort history;
+    private final StepLeasePort leases;
+    private final LeaseKeeper keeper;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final StepMetrics metrics;
+
+    StepFinisher(ApplyStepPort apply, RecordHistoryPort history, StepLeasePort leases, LeaseKeeper keeper, TransactionTemplate tx,
+            Clock clock, StepMetrics metrics) {
+        this.apply = apply;
+        this.history = history;
+        this.leases = leases;
+        this.keeper = keeper;
+        this.tx = tx;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Applies a succeeded step; records a failed one and throws what the client is answered. */
+    StepOutcome finish(Started started, Tgd tgd, StepResult result, ProgressRecorder progress) {
+        if (result instanceof StepResult.Failed failed) {
+            throw failed(started, failed, progress);
+        }
+        var applied = (StepResult.Applied) result;
+        UUID id = started.session().id();
+        Instant now = clock.instant();
+        long durationMs = Duration.between(started.startedAt(), now).toMillis();
+        var values = new LinkedHashMap<UUID, String>();
+        var buffers = new LinkedHashMap<UUID, List<MomentumEntry>>();
+        var records = new ArrayList<StepParamRecord>();
+        for (ParamOutcome outcome : applied.params()) {
+            if (outcome instanceof ParamOutcome.Updated updated) {
+                UUID paramId = UUID.fromString(updated.id());
+                values.put(paramId, updated.data());
+                var state = tgd.state().get(updated.id());
+                buffers.put(paramId, state == null ? List.of() : state.momentumBuffer());
+                records.add(new StepParamRecord(paramId, "updated", null, updated.previousData(), updated.data(), updated.gradsUsed()));
+            } else if (outcome instanceof ParamOutcome.Skipped skipped) {
+                records.add(new StepParamRecord(UUID.fromString(skipped.id()), "skipped", skipped.reason(), null, null, List.of()));
+            }
+        }
+        Boolean saved = tx.execute(status -> {
+            if (!stillHolds(started, now)) {
+                apply.addUsage(id, applied.usage()); // its values are not applied, but its tokens were spent
+                return false;
+            }
+            apply.setParamValuesAndMomentum(values, buffers);
+            apply.addUsage(id, applied.usage());
+            history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
+                    started.startedAt(), now, durationMs, values.size(), values.size(), null, applied.loss(), applied.usage(),
+                    List.of(), records));
+            leases.releaseLease(id, started.leaseOwner(), now, true);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(saved)) {
+            throw leaseLost(started);
+        }
+        metrics.stepFinished("succeeded", Duration.ofMillis(durationMs), applied.usage());
+        return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
+    }
+
+    /** Model calls failed: 402 if the budget stopped them, else 502 (504 if every one timed out). */
+    private RuntimeException failed(Started started, StepResult.Failed failed, ProgressRecorder progress) {
+        var failures = failed.failures().stream().map(f -> StepFailure.of(f.paramId(), f.cause())).toList();
+        fail(started, progress, failures, failed.usage());
+        if (failed.failures().stream().anyMatch(f -> f.cause() instanceof ModelCallException.BudgetReached)) {
+            BigDecimal spent = started.session().spent().add(Usage.knownCost(failed.usage()));
+            return BudgetExhaustedException.duringStep(spent, started.session().budget(), started.number(), failures);
+        }
+        boolean timedOut = failed.failures().stream().allMatch(f -> f.cause() instanceof ModelCallException.Timeout);
+        return new StepFailedException(started.number(), failures.size() + " parameter update(s) failed; no parameter changed",
+                failures, timedOut);
+    }
+
+    /** The closure failed: recorded, and returned as what the client is answered (502). */
+    StepFailedException closureFailed(Started started, ProgressRecorder progress, ClosureEndpoint.ClosureFailedException e) {
+        var failure = new StepFailure(null, "closure_failed", e.getMessage(), null);
+        fail(started, progress, List.of(failure), Map.of());
+        return new StepFailedException(started.number(), "the closure failed: " + e.getMessage(), List.of(failure), false);
+    }
+
+    /** The step stopped before it had a result, by a bug: recorded, so that the session is free again. */
+    void stoppedUnexpectedly(Started started, ProgressRecorder progress) {
+        fail(started, progress, List.of(new StepFailure(null, "internal_error", "the step stopped unexpectedly; nothing was applied", null)),
+                Map.of());
+    }
+
+    /** A failed step still records what it cost, how far it got and why it failed; no parameter or momentum changes. */
+    private void fail(Started started, ProgressRecorder progress, List<StepFailure> failures, Map<String, Usage> usage) {
+        UUID id = started.session().id();
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            boolean holds = stillHolds(started, now);
+            apply.addUsage(id, usage); // spent all the same, even when the step lost its lease
+            if (holds) { // otherwise the step that took over owns the session and already marked this entry failed
+                long durationMs = Duration.between(started.startedAt(), now).toMillis();
+                history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED, started.startedAt(),
+                        now, durationMs, progress.total(), progress.done(), null, null, usage, failures, List.of()));
+                leases.releaseLease(id, started.leaseOwner(), now, false);
+            }
+        });
+        metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);
+    }
+
+    /**
+     * Fencing: a step writes its outcome only while the lease is still its own. A step whose lease ran
+     * out (its instance stalled, or lost the database, for longer than the lease timeout) may have been
+     * taken over by another step, which marked it abandoned; it must then write nothing. Renewing takes
+     * the session row's lock, so a take-over cannot slip in before this transaction commits.
+     */
+    private boolean stillHolds(Started started, Instant now) {
+        if (leases.renewLease(started.session().id(), started.leaseOwner(), now.plus(keeper.timeout()))) {
+            return true;
+        }
+        log.warn("Step {} of session {} lost its lease to another step before it could save; nothing of it was applied",
+                started.number(), started.session().id());
+        return false;
+    }
+
+    private static StepFailedException leaseLost(Started started) {
+        var failure = new StepFailure(null, "abandoned",
+                "the step's lease ran out and another step took over the session before this one finished; nothing was applied", null);
+        return new StepFailedException(started.number(), failure.detail(), List.of(failure), false);
+    }
+}

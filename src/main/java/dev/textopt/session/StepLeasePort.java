@@ -1,0 +1,30 @@
+package dev.textopt.session;
+
+import java.time.Instant;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * The step lease: a claim on a session, in its row, that lets one step at a time run on it across any
+ * number of instances, and lapses unless its owner renews it, so that a dead instance frees the session.
+ */
+public interface StepLeasePort {
+
+    /** Serialises step starts of the current tenant until the transaction ends, so that counting them is exact. */
+    void lockTenantStepStarts();
+
+    /** Sessions of the current tenant with a step running (an unexpired lease). */
+    long countRunningSteps(Instant now);
+
+    /**
+     * Claims the lease if nobody holds an unexpired one, and reserves the step's history number (one
+     * statement); empty if somebody holds the lease.
+     */
+    OptionalInt claimLease(UUID sessionId, String owner, Instant now, Instant expiresAt);
+
+    /** False if {@code owner} no longer holds the lease (another step took it over). Takes the session row's lock. */
+    boolean renewLease(UUID sessionId, String owner, Instant expiresAt);
+
+    /** The step's end: counts the change (and the step, when it succeeded) and lets go of the lease. */
+    void releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded);
+}
