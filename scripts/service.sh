@@ -6,7 +6,8 @@
 #   scripts/service.sh stop NAME
 #   scripts/service.sh classpath     # prints the classpath it starts textopt with
 #
-# State lives in target/services/NAME/ (pid, log, data). Start waits until /actuator/health is UP.
+# State lives in target/services/NAME/ (pid, log, data). Start waits until /actuator/health is UP, at most
+# START_TIMEOUT (default 150 s; more on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -2,16 +2,14 @@ package dev.textopt.adapter.web;
 
 import dev.textopt.optim.InvalidOptimizerException;
 import dev.textopt.session.BadRequestException;
-import dev.textopt.session.BudgetExhaustedException;
 import dev.textopt.session.HistoryEntryNotFoundException;
-import dev.textopt.session.ModelClientUnavailableException;
 import dev.textopt.session.ParamGroupNotFoundException;
 import dev.textopt.session.ParamNotFoundException;
 import dev.textopt.session.QuotaExceededException;
 import dev.textopt.session.RequestInProgressException;
 import dev.textopt.session.SessionNotFoundException;
-import dev.textopt.session.StepFailedException;
 import dev.textopt.session.StepRunningException;
+import dev.textopt.session.TraceNotFoundException;
 import dev.textopt.session.VersionMismatchException;
 import java.net.SocketException;
 import java.sql.SQLException;
@@ -60,7 +58,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class,
-        ParamGroupNotFoundException.class})
+        ParamGroupNotFoundException.class, TraceNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
@@ -90,18 +88,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(ProblemType.QUOTA_EXCEEDED, e.getMessage()));
     }
 
-    @ExceptionHandler(BudgetExhaustedException.class)
-    ProblemDetail budget(BudgetExhaustedException e) {
-        ProblemDetail problem = Problems.of(ProblemType.BUDGET_EXHAUSTED, e.getMessage());
-        problem.setProperty("spent", new ProblemJson.MoneyJson(e.spent().doubleValue(), e.budget().currency()));
-        problem.setProperty("budget", new ProblemJson.MoneyJson(e.budget().amount().doubleValue(), e.budget().currency()));
-        if (e.step() != null) { // a step stopped part-way by the budget
-            problem.setProperty("step", e.step());
-            problem.setProperty("failures", e.failures().stream().map(StepFailureJson::of).toList());
-        }
-        return problem;
-    }
-
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
         return Problems.invalid(e.getMessage(), e.problems());
@@ -110,21 +96,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidOptimizerException.class)
     ProblemDetail invalidOptimizer(InvalidOptimizerException e) {
         return Problems.invalid(e.getMessage(), e.problems());
-    }
-
-    @ExceptionHandler(ModelClientUnavailableException.class)
-    ProblemDetail modelClientUnavailable(ModelClientUnavailableException e) {
-        ProblemDetail problem = Problems.of(ProblemType.MODEL_CLIENT_UNAVAILABLE, e.getMessage());
-        problem.setProperty("model_client", e.client());
-        return problem;
-    }
-
-    @ExceptionHandler(StepFailedException.class)
-    ProblemDetail stepFailed(StepFailedException e) {
-        ProblemDetail problem = Problems.of(e.timedOut() ? ProblemType.STEP_TIMEOUT : ProblemType.STEP_FAILED, e.getMessage());
-        problem.setProperty("step", e.number());
-        problem.setProperty("failures", e.failures().stream().map(StepFailureJson::of).toList());
-        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
