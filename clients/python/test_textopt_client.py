@@ -204,7 +204,7 @@ class TrainingTest(unittest.TestCase):
         with self.assertRaises(TextoptError) as raised:
             loss.backward()
         self.assertEqual(raised.exception.status, 409)
-        self.assertEqual(raised.exception.type, "https://textopt.dev/problems/stale-trace")
+        self.assertEqual(raised.exception.type, "https://textopt.dev/problems/stale_trace")
         self.assertEqual(raised.exception.problem["param_id"], self.prompt.id)
 
     def test_a_parameter_of_no_optimizer_cannot_be_sent(self):

@@ -117,7 +117,7 @@ class BackwardTest extends TrainingEndToEndTest {
         var answer = backward(ids[0], List.of(Map.of("trace_id", trace, "score", 0)));
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(409);
-        assertThat(answer.<String>at("type")).endsWith("/stale-trace");
+        assertThat(answer.<String>at("type")).endsWith("/stale_trace");
         assertThat(answer.<String>at("trace_id")).isEqualTo(trace);
         assertThat(answer.<String>at("param_id")).isEqualTo(ids[1]);
         assertThat(answer.<Integer>at("changed_by_entry")).isEqualTo(1);

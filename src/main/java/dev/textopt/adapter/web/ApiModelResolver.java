@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Derives the OpenAPI schemas from the API's records as Jackson writes them. swagger-core reads records
@@ -183,10 +184,19 @@ final class ApiModelResolver extends ModelResolver {
             return super.nameForType(type, options);
         }
 
+        /** Which class took each name: two records of one name would share one schema, and one of them be described wrongly. */
+        private final Map<String, Class<?>> classByName = new ConcurrentHashMap<>();
+
         @Override
         protected String getNameOfClass(Class<?> cls) {
             String name = super.getNameOfClass(cls);
-            return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+            String shortName = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+            Class<?> taken = classByName.putIfAbsent(shortName, cls);
+            if (taken != null && taken != cls) {
+                throw new IllegalStateException("schema name " + shortName + " is taken by " + taken.getName()
+                        + "; rename " + cls.getName());
+            }
+            return shortName;
         }
     }
 }

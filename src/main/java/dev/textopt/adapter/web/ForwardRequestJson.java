@@ -25,11 +25,11 @@ record ForwardRequestJson(
             @Schema(allowableValues = {"system", "user", "assistant"}) String role,
             @Schema(description = "Templates ({key} from the input item, {{ }} for braces), Variables inserted as they are, "
                     + "or {\"param\": id}: that parameter's current data, inserted as it is")
-            @OneOf({String.class, VariableJson.class, ParamRefJson.class}) List<Object> content) {
+            @OneOf({String.class, VariableJson.class, ParamInsertJson.class}) List<Object> content) {
     }
 
     /** A parameter's current data, inserted in a forward prompt as it is. */
     @Schema(description = "A parameter of the session, inserted with its current data")
-    record ParamRefJson(@Schema(description = "The parameter's id") String param) {
+    record ParamInsertJson(@Schema(description = "The parameter's id") String param) {
     }
 }

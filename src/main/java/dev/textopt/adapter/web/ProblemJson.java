@@ -26,9 +26,9 @@ record ProblemJson(
         @JsonInclude(JsonInclude.Include.NON_NULL) String modelClient,
         @Schema(description = "What the session has spent (budget-exhausted)") @JsonInclude(JsonInclude.Include.NON_NULL) MoneyJson spent,
         @Schema(description = "The session's budget (budget-exhausted)") @JsonInclude(JsonInclude.Include.NON_NULL) MoneyJson budget,
-        @Schema(description = "The trace that is stale (stale-trace)") @JsonInclude(JsonInclude.Include.NON_NULL) String traceId,
-        @Schema(description = "Its parameter that changed (stale-trace)") @JsonInclude(JsonInclude.Include.NON_NULL) String paramId,
-        @Schema(description = "The history entry that changed it (stale-trace)")
+        @Schema(description = "The trace that is stale (stale_trace)") @JsonInclude(JsonInclude.Include.NON_NULL) String traceId,
+        @Schema(description = "Its parameter that changed (stale_trace)") @JsonInclude(JsonInclude.Include.NON_NULL) String paramId,
+        @Schema(description = "The history entry that changed it (stale_trace)")
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer changedByEntry) {
 
     @Schema(description = "One problem with one field")

@@ -40,7 +40,7 @@ enum ProblemType {
             "the request's Accept leaves out JSON", "Acceptable representations: [application/json]."),
     STEP_RUNNING("step-running", HttpStatus.CONFLICT, "A step is running", Where.CHANGES,
             "a step of this session is running", "a step of this session is running; retry when it has finished"),
-    STALE_TRACE("stale-trace", HttpStatus.CONFLICT, "Stale trace", Where.BACKWARD,
+    STALE_TRACE("stale_trace", HttpStatus.CONFLICT, "Stale trace", Where.BACKWARD,
             "a trace's parameter changed since its forward pass (a step, restore or edit); with trace_id, param_id and "
                     + "changed_by_entry, the history entry that changed it",
             "trace 3d1e7a52-… used parameter b2e0c1d4-… as history entry 0 left it; entry 1 has changed it since. Run "

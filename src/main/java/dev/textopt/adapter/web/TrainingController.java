@@ -80,7 +80,7 @@ class TrainingController {
     @PostMapping(path = "/backward", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "backward", summary = "Feedback on every parameter the traces used (afnio's loss.backward()), appended to its grad",
             description = "One model call per (trace, parameter with requires_grad), all at once; the gradients are appended in "
-                    + "trace order, all or nothing. A trace whose parameter changed since its forward pass: 409 stale-trace.")
+                    + "trace order, all or nothing. A trace whose parameter changed since its forward pass: 409 stale_trace.")
     @ApiResponse(responseCode = "200", description = "Every call gave feedback; all of it was appended",
             content = @Content(schema = @Schema(implementation = BackwardResultJson.class)))
     ResponseEntity<byte[]> backward(@PathVariable UUID id, @RequestBody BackwardRequestJson body, HttpServletRequest request) {
