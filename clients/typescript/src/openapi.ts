@@ -38,6 +38,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/optimizers/{id}/backward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feedback on every parameter the traces used (afnio's loss.backward()), appended to its grad
+         * @description One model call per (trace, parameter with requires_grad), all at once; the gradients are appended in trace order, all or nothing. A trace whose parameter changed since its forward pass: 409 stale_trace.
+         */
+        post: operations["backward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/optimizers/{id}/clear-grad": {
         parameters: {
             query?: never;
@@ -55,6 +75,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/optimizers/{id}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score traces (exact_match, llm_judge or http); the loss is the mean score
+         * @description Each score is stored on its trace, for backward. All or nothing.
+         */
+        post: operations["evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/optimizers/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the messages on a batch of inputs (afnio's forward pass); store a trace per item
+         * @description One model call per input item, all at once; all or nothing. Each trace records the parameters' values and their version (history entry), the messages sent, the output and usage.
+         */
+        post: operations["forward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/optimizers/{id}/param-groups": {
         parameters: {
             query?: never;
@@ -64,12 +124,35 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** add_param_group: options left out come from the session's defaults */
+        /**
+         * add_param_group: options left out come from the session's defaults
+         * @description Each Variable becomes a new parameter, even one with the data and role of another (afnio: a new Variable is a new parameter). A parameter the session has, named by {"id"}, is in a group already: that is a 400 naming it, as torch refuses a parameter in two groups, and so is an id the session does not have.
+         */
         post: operations["addParamGroup"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/optimizers/{id}/param-groups/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a group's options mid-run (torch: param_groups[i]["lr"] = …)
+         * @description Any of momentum, constraints, inputs, messages, model_client and completion_args; those left out stay. The group's options as they would be are checked like a new group's, and refused as a whole (400 with errors[]). A change is recorded in the history as an entry of kind edit_group with each option before and after; a lower momentum drops the oldest entries of the group's momentum buffers at once, as the next step would. Groups are numbered from 0 in the order of param_groups. Refused with 409 while a step runs.
+         */
+        patch: operations["patchParamGroup"];
         trace?: never;
     };
     "/v1/optimizers/{id}/params/{paramId}": {
@@ -118,7 +201,7 @@ export interface paths {
         get: operations["getStateDict"];
         /**
          * load_state_dict: validated whole before anything changes
-         * @description Group options and momentum buffers are replaced; parameter values stay. The saved usage of each model client is added to the session's usage, as afnio's load_state_dict adds it to the client's: an export imported into a new session exports the same, and no import lowers the usage. What the session has spent (budget.spent), which its budget is checked against, is not changed by an import. Saved usage must have whole token counts of 0 or more and a cost in USD whose amount is a finite number of 0 or more (or null, unknown); anything else is a 400 naming the field, e.g. state_dict.param_groups[0].model_client.usage.cost.amount.
+         * @description Group options and momentum buffers are replaced; parameter values stay. The saved usage of each model client is added to the session's usage, as afnio's load_state_dict adds it to the client's: an export imported into a new session exports the same, and no import lowers the usage. What the session has spent (budget.spent), which its budget is checked against, is not changed by an import. Saved usage must have whole token counts of 0 or more and a cost in USD whose amount is a finite number of 0 or more (or null, unknown); anything else is a 400 naming the field, e.g. state_dict.param_groups[0].model_client.usage.cost.amount. With If-Match, an import into a session that changed since it was read (a step that ended meanwhile would lose its momentum entries) is a 412 and changes nothing.
          */
         put: operations["loadStateDict"];
         post?: never;
@@ -199,10 +282,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/optimizers/{id}/traces/{traceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trace of a forward pass, with its evaluation once evaluated */
+        get: operations["getTrace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/optimizers/{id}/usage/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set every model client's usage back to zero (afnio: clear_usage)
+         * @description Tokens and cost of every model client of the session go back to 0 (a cost that was unknown, null, is known again: 0 USD). The budget's spent amount is NOT reset: it counts every model call the session ever paid for, so clearing usage never frees budget. Allowed while a step runs; that step's usage is added when it ends. Not recorded in the history.
+         */
+        post: operations["clearUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A group to add: new Variables, and options; options left out come from the session's defaults. A parameter the session has may be named by {"id"}, but it is in a group already, so that is a 400 naming it
+         * @example {
+         *       "params": [
+         *         {
+         *           "data": "Answer in one word.",
+         *           "role": "output format instruction"
+         *         }
+         *       ],
+         *       "momentum": 1
+         *     }
+         */
+        AddParamGroupRequest: {
+            /** @description model, temperature, … for the model */
+            completion_args?: {
+                [key: string]: unknown;
+            };
+            /** @description Rules the new value must obey: texts, or Variables whose data is the text (afnio's form); kept and exported as given */
+            constraints?: (string | components["schemas"]["Variable"])[];
+            /** @description Values of template placeholders: texts, or Variables whose data is the text */
+            inputs?: {
+                [key: string]: string | components["schemas"]["Variable"];
+            };
+            /** @description Optimizer prompt templates */
+            messages?: components["schemas"]["Message"][];
+            /**
+             * @description Name of a configured model client
+             * @example openai
+             */
+            model_client?: string;
+            /**
+             * Format: int32
+             * @description Past steps remembered per parameter
+             */
+            momentum?: number;
+            params: (components["schemas"]["Variable"] | components["schemas"]["ParamRef"])[];
+        };
+        /**
+         * @description Compute gradients from evaluated traces
+         * @example {
+         *       "traces": [
+         *         {
+         *           "trace_id": "3d1e7a52-9c4b-4f0e-8a6d-2b5c7e9f1a30"
+         *         },
+         *         {
+         *           "trace_id": "8f2a4c61-0d3e-4b7a-9c5f-1e6d8b2a4c70",
+         *           "score": 0,
+         *           "explanation": "The answer must be one word."
+         *         }
+         *       ],
+         *       "model_client": "openai",
+         *       "completion_args": {
+         *         "model": "gpt-4o"
+         *       }
+         *     }
+         */
+        BackwardRequest: {
+            /** @description Arguments for the backward model */
+            completion_args?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description A backward prompt of your own, with {conversation}, {output}, {evaluation}, {parameter}, {role} */
+            messages?: components["schemas"]["Message"][] | null;
+            /** @description The backward model's client; default: the group's of each trace's first parameter */
+            model_client?: string | null;
+            traces: components["schemas"]["TraceScore"][];
+        };
+        /**
+         * @description The answer of a backward pass
+         * @example {
+         *       "gradients": [
+         *         {
+         *           "param_id": "b2e0c1d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+         *           "trace_id": "3d1e7a52-9c4b-4f0e-8a6d-2b5c7e9f1a30",
+         *           "data": "Ask for the text in capital letters."
+         *         }
+         *       ],
+         *       "usage": {
+         *         "openai": {
+         *           "prompt_tokens": 412,
+         *           "completion_tokens": 38,
+         *           "total_tokens": 450,
+         *           "cost": {
+         *             "amount": 0.00141,
+         *             "currency": "USD"
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        BackwardResult: {
+            gradients: components["schemas"]["GradientOut"][];
+            /** @description What the calls cost, per model client */
+            usage: {
+                [key: string]: components["schemas"]["Usage"];
+            };
+        };
+        /** @description The loss of a batch, as afnio's evaluators give it */
+        BatchLoss: {
+            explanation: string;
+            /**
+             * Format: double
+             * @description The mean score, from 0 to 1
+             */
+            score: number;
+        };
         /** @description A spending limit and what was spent of it */
         Budget: {
             /** Format: double */
@@ -266,12 +492,194 @@ export interface components {
             optimizer?: string | null;
             params: components["schemas"]["Variable"][] | components["schemas"]["ParamGroupRequest"][];
         };
+        /**
+         * @description Score traces with an evaluator
+         * @example {
+         *       "traces": [
+         *         "3d1e7a52-9c4b-4f0e-8a6d-2b5c7e9f1a30",
+         *         "8f2a4c61-0d3e-4b7a-9c5f-1e6d8b2a4c70"
+         *       ],
+         *       "evaluator": {
+         *         "type": "exact_match",
+         *         "targets": [
+         *           "HELLO WORLD",
+         *           "GOOD MORNING"
+         *         ]
+         *       }
+         *     }
+         */
+        EvaluateRequest: {
+            evaluator: components["schemas"]["Evaluator"];
+            /** @description Trace ids from forward passes of this session, in the order of targets */
+            traces: string[];
+        };
+        /**
+         * @description The answer of an evaluation
+         * @example {
+         *       "loss": {
+         *         "score": 0.5,
+         *         "explanation": "[0] matches\n[1] expected \"GOOD MORNING\", got \"good morning\""
+         *       },
+         *       "results": [
+         *         {
+         *           "trace_id": "3d1e7a52-9c4b-4f0e-8a6d-2b5c7e9f1a30",
+         *           "score": 1,
+         *           "explanation": "matches"
+         *         },
+         *         {
+         *           "trace_id": "8f2a4c61-0d3e-4b7a-9c5f-1e6d8b2a4c70",
+         *           "score": 0,
+         *           "explanation": "expected \"GOOD MORNING\", got \"good morning\""
+         *         }
+         *       ],
+         *       "usage": {}
+         *     }
+         */
+        EvaluateResult: {
+            loss: components["schemas"]["BatchLoss"];
+            results: components["schemas"]["Result"][];
+            /** @description What the judge's calls cost, per model client; {} for exact_match and http */
+            usage: {
+                [key: string]: components["schemas"]["Usage"];
+            };
+        };
+        /** @description A trace's evaluation */
+        Evaluation: {
+            /** @enum {string} */
+            evaluator: "exact_match" | "llm_judge" | "http";
+            explanation: string;
+            /**
+             * Format: double
+             * @description From 0 (worst) to 1 (best)
+             */
+            score: number;
+        } | null;
+        /** @description exact_match: targets, case_sensitive, trim. llm_judge: criteria, targets, model_client, completion_args, messages. http: url, targets. */
+        Evaluator: {
+            /** @description exact_match: whether letter case must match (default true) */
+            case_sensitive?: boolean | null;
+            /** @description llm_judge: arguments for the judge */
+            completion_args?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description llm_judge: what a good output is */
+            criteria?: string | null;
+            /** @description llm_judge: a judge prompt of your own, with {output}, {target}, {criteria}, {input} */
+            messages?: components["schemas"]["Message"][] | null;
+            /** @description llm_judge: the judge's client; default: the group's of the trace's first parameter */
+            model_client?: string | null;
+            /** @description One expected output per trace (required for exact_match) */
+            targets?: string[] | null;
+            /** @description exact_match: whether whitespace around the texts is ignored (default true) */
+            trim?: boolean | null;
+            /** @enum {string} */
+            type: "exact_match" | "llm_judge" | "http";
+            /**
+             * Format: uri
+             * @description http: the evaluator's URL, on a host the operator allowed for closures
+             */
+            url?: string | null;
+        };
         /** @description One problem with one field */
         FieldError: {
             /** @description Path of the field, e.g. params[0].role */
             field: string;
             /** @description What is wrong with it */
             message: string;
+        };
+        /**
+         * @description A forward pass over a batch of inputs
+         * @example {
+         *       "messages": [
+         *         {
+         *           "role": "system",
+         *           "content": [
+         *             {
+         *               "param": "b2e0c1d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "role": "user",
+         *           "content": [
+         *             "{text}"
+         *           ]
+         *         }
+         *       ],
+         *       "inputs": [
+         *         {
+         *           "text": "hello world"
+         *         },
+         *         {
+         *           "text": "good morning"
+         *         }
+         *       ],
+         *       "model_client": "openai",
+         *       "completion_args": {
+         *         "model": "gpt-4o-mini"
+         *       }
+         *     }
+         */
+        ForwardRequest: {
+            /** @description Arguments for the forward model; default: that group's (none when model_client is given) */
+            completion_args?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description One item per model call: the texts its templates' {key} placeholders take */
+            inputs: {
+                [key: string]: string;
+            }[];
+            /** @description The conversation the model is sent for each input item, nothing added */
+            messages: components["schemas"]["PromptMessage"][];
+            /** @description The forward model's client; default: the group's of the first parameter inserted */
+            model_client?: string | null;
+        };
+        /**
+         * @description The answer of a forward pass
+         * @example {
+         *       "traces": [
+         *         {
+         *           "id": "3d1e7a52-9c4b-4f0e-8a6d-2b5c7e9f1a30",
+         *           "index": 0,
+         *           "output": "hello world",
+         *           "params": [
+         *             {
+         *               "id": "b2e0c1d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+         *               "version": 0
+         *             }
+         *           ],
+         *           "usage": {
+         *             "openai": {
+         *               "prompt_tokens": 21,
+         *               "completion_tokens": 3,
+         *               "total_tokens": 24,
+         *               "cost": {
+         *                 "amount": 0.0000041,
+         *                 "currency": "USD"
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "usage": {
+         *         "openai": {
+         *           "prompt_tokens": 21,
+         *           "completion_tokens": 3,
+         *           "total_tokens": 24,
+         *           "cost": {
+         *             "amount": 0.0000041,
+         *             "currency": "USD"
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        ForwardResult: {
+            traces: components["schemas"]["TraceSummary"][];
+            /** @description What the calls cost, per model client */
+            usage: {
+                [key: string]: components["schemas"]["Usage"];
+            };
         };
         /**
          * @description Feedback on a parameter
@@ -288,18 +696,46 @@ export interface components {
             /** @description What the feedback is */
             role?: string | null;
         };
+        /** @description Feedback appended to a parameter's grad (GET the parameter for its role and context) */
+        GradientOut: {
+            data: string;
+            /** Format: uuid */
+            param_id: string;
+            /** Format: uuid */
+            trace_id: string;
+        };
         /** @description One gradient or a list of them */
         GradRequest: components["schemas"]["Gradient"] | components["schemas"]["Gradient"][];
+        /**
+         * @description A change of a group's options: the group's index and each option changed, before and after
+         * @example {
+         *       "param_group": 0,
+         *       "changes": {
+         *         "momentum": {
+         *           "before": 2,
+         *           "after": 1
+         *         }
+         *       }
+         *     }
+         */
+        GroupEdit: {
+            changes: {
+                [key: string]: components["schemas"]["OptionChange"];
+            };
+            /** Format: int32 */
+            param_group: number;
+        };
         /** @description TGD options; in defaults or a group */
         GroupOptions: {
             /** @description model, temperature, … for the model */
             completion_args?: {
                 [key: string]: unknown;
             };
-            constraints?: string[];
-            /** @description Values of template placeholders */
+            /** @description Rules the new value must obey: texts, or Variables whose data is the text (afnio's form); kept and exported as given */
+            constraints?: (string | components["schemas"]["Variable"])[];
+            /** @description Values of template placeholders: texts, or Variables whose data is the text */
             inputs?: {
-                [key: string]: string;
+                [key: string]: string | components["schemas"]["Variable"];
             };
             /** @description Optimizer prompt templates */
             messages?: components["schemas"]["Message"][];
@@ -319,9 +755,9 @@ export interface components {
             completion_args: {
                 [key: string]: unknown;
             };
-            constraints: string[];
+            constraints: (string | components["schemas"]["Variable"])[];
             inputs: {
-                [key: string]: string;
+                [key: string]: string | components["schemas"]["Variable"];
             };
             messages: components["schemas"]["Message"][];
             model_client: components["schemas"]["ModelClientState"];
@@ -329,15 +765,16 @@ export interface components {
             momentum: number;
             params: number[];
         };
-        /** @description One entry of the history: the creation (entry 0), a step, a restore or a hand edit */
+        /** @description One entry of the history: the creation (entry 0), a step, a restore, a hand edit of a parameter (edit) or a change of a group's options (edit_group) */
         HistoryEntry: {
             /** Format: int64 */
             duration_ms?: number | null;
             failures: components["schemas"]["StepFailure"][];
             /** Format: date-time */
             finished_at?: string | null;
+            group_edit?: components["schemas"]["GroupEdit"];
             /** @enum {string} */
-            kind: "create" | "step" | "restore" | "edit";
+            kind: "create" | "step" | "restore" | "edit" | "edit_group";
             loss?: components["schemas"]["Loss"];
             params: components["schemas"]["HistoryParam"][];
             progress: components["schemas"]["Progress"];
@@ -467,6 +904,11 @@ export interface components {
             amount: number;
             currency: string;
         };
+        /** @description An option as it was and as it is, in the shape the group shows it */
+        OptionChange: {
+            after: unknown;
+            before: unknown;
+        };
         /** @description A parameter the session owns, with its grad */
         Parameter: {
             /** @description Its current value */
@@ -486,10 +928,11 @@ export interface components {
             completion_args?: {
                 [key: string]: unknown;
             };
-            constraints?: string[];
-            /** @description Values of template placeholders */
+            /** @description Rules the new value must obey: texts, or Variables whose data is the text (afnio's form); kept and exported as given */
+            constraints?: (string | components["schemas"]["Variable"])[];
+            /** @description Values of template placeholders: texts, or Variables whose data is the text */
             inputs?: {
-                [key: string]: string;
+                [key: string]: string | components["schemas"]["Variable"];
             };
             /** @description Optimizer prompt templates */
             messages?: components["schemas"]["Message"][];
@@ -505,16 +948,57 @@ export interface components {
             momentum?: number;
             params: components["schemas"]["Parameter"][];
         };
+        /**
+         * @description Options of the group to change; those left out (or null) stay. Checked like the options of a new group; its parameters are not changed here
+         * @example {
+         *       "momentum": 1,
+         *       "constraints": [
+         *         {
+         *           "data": "Answer in one word.",
+         *           "role": "output constraint"
+         *         }
+         *       ],
+         *       "completion_args": {
+         *         "model": "gpt-4o",
+         *         "temperature": 0.2
+         *       }
+         *     }
+         */
+        ParamGroupPatch: {
+            /** @description model, temperature, … for the model */
+            completion_args?: {
+                [key: string]: unknown;
+            };
+            /** @description Rules the new value must obey: texts, or Variables whose data is the text (afnio's form); kept and exported as given */
+            constraints?: (string | components["schemas"]["Variable"])[];
+            /** @description Values of template placeholders: texts, or Variables whose data is the text */
+            inputs?: {
+                [key: string]: string | components["schemas"]["Variable"];
+            };
+            /** @description Optimizer prompt templates */
+            messages?: components["schemas"]["Message"][];
+            /**
+             * @description Name of a configured model client
+             * @example openai
+             */
+            model_client?: string;
+            /**
+             * Format: int32
+             * @description Past steps remembered per parameter
+             */
+            momentum?: number;
+        };
         /** @description A group to add: its Variables and options; options left out come from the session's defaults */
         ParamGroupRequest: {
             /** @description model, temperature, … for the model */
             completion_args?: {
                 [key: string]: unknown;
             };
-            constraints?: string[];
-            /** @description Values of template placeholders */
+            /** @description Rules the new value must obey: texts, or Variables whose data is the text (afnio's form); kept and exported as given */
+            constraints?: (string | components["schemas"]["Variable"])[];
+            /** @description Values of template placeholders: texts, or Variables whose data is the text */
             inputs?: {
-                [key: string]: string;
+                [key: string]: string | components["schemas"]["Variable"];
             };
             /** @description Optimizer prompt templates */
             messages?: components["schemas"]["Message"][];
@@ -530,6 +1014,11 @@ export interface components {
             momentum?: number;
             params: components["schemas"]["Variable"][];
         };
+        /** @description A parameter of the session, inserted with its current data */
+        ParamInsert: {
+            /** @description The parameter's id */
+            param: string;
+        };
         /** @description What a step did to one parameter */
         ParamOutcome: {
             /** @description Its new value (updated) */
@@ -542,10 +1031,25 @@ export interface components {
             /** @enum {string} */
             status: "updated" | "skipped";
         };
+        /** @description A parameter the session already has, by its id. Every parameter is in a group already, so adding a group with one is a 400 that names it (torch: some parameters appear in more than one group) */
+        ParamRef: {
+            /** Format: uuid */
+            id: string;
+        };
         /** @description What the optimizer remembers of one parameter */
         ParamState: {
             /** @description The last `momentum` steps, oldest first */
             momentum_buffer: components["schemas"]["MomentumEntry"][];
+        };
+        /** @description A parameter as a trace used it */
+        ParamVersion: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description The history entry that gave it the value used
+             */
+            version: number;
         };
         /**
          * @description Fields to change; those left out stay
@@ -561,11 +1065,16 @@ export interface components {
         /** @description An RFC 9457 problem detail */
         Problem: {
             budget?: components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description The history entry that changed it (stale_trace)
+             */
+            changed_by_entry?: number;
             /** @description What went wrong and what to change */
             detail?: string;
             /** @description Field problems (invalid-request) */
             errors?: components["schemas"]["FieldError"][];
-            /** @description Why each parameter failed (step-failed, step-timeout) */
+            /** @description Why each call failed (step-failed, step-timeout, calls-failed, calls-timeout, budget-exhausted) */
             failures?: components["schemas"]["StepFailure"][];
             /**
              * Format: uri-reference
@@ -574,6 +1083,8 @@ export interface components {
             instance?: string;
             /** @description The client without a key (model-client-unavailable) */
             model_client?: string;
+            /** @description Its parameter that changed (stale_trace) */
+            param_id?: string;
             spent?: components["schemas"]["Money"];
             /**
              * Format: int32
@@ -587,12 +1098,14 @@ export interface components {
             step?: number;
             /** @description Short summary of the problem type */
             title: string;
+            /** @description The trace that is stale (stale_trace) */
+            trace_id?: string;
             /**
              * Format: uri
              * @description Stable URI of the problem type; switch on it
              * @enum {string}
              */
-            type: "https://textopt.dev/problems/invalid-request" | "https://textopt.dev/problems/bad-request" | "https://textopt.dev/problems/unauthorized" | "https://textopt.dev/problems/budget-exhausted" | "https://textopt.dev/problems/forbidden" | "https://textopt.dev/problems/not-found" | "https://textopt.dev/problems/method-not-allowed" | "https://textopt.dev/problems/not-acceptable" | "https://textopt.dev/problems/step-running" | "https://textopt.dev/problems/quota-exceeded" | "https://textopt.dev/problems/idempotency-key-in-progress" | "https://textopt.dev/problems/payload-too-large" | "https://textopt.dev/problems/unsupported-media-type" | "https://textopt.dev/problems/idempotency-key-reused" | "https://textopt.dev/problems/too-many-steps" | "https://textopt.dev/problems/internal-error" | "https://textopt.dev/problems/step-failed" | "https://textopt.dev/problems/model-client-unavailable" | "https://textopt.dev/problems/database-unavailable" | "https://textopt.dev/problems/step-timeout";
+            type: "https://textopt.dev/problems/invalid-request" | "https://textopt.dev/problems/bad-request" | "https://textopt.dev/problems/unauthorized" | "https://textopt.dev/problems/budget-exhausted" | "https://textopt.dev/problems/forbidden" | "https://textopt.dev/problems/not-found" | "https://textopt.dev/problems/method-not-allowed" | "https://textopt.dev/problems/not-acceptable" | "https://textopt.dev/problems/step-running" | "https://textopt.dev/problems/stale_trace" | "https://textopt.dev/problems/quota-exceeded" | "https://textopt.dev/problems/idempotency-key-in-progress" | "https://textopt.dev/problems/precondition-failed" | "https://textopt.dev/problems/payload-too-large" | "https://textopt.dev/problems/unsupported-media-type" | "https://textopt.dev/problems/idempotency-key-reused" | "https://textopt.dev/problems/too-many-steps" | "https://textopt.dev/problems/internal-error" | "https://textopt.dev/problems/step-failed" | "https://textopt.dev/problems/calls-failed" | "https://textopt.dev/problems/model-client-unavailable" | "https://textopt.dev/problems/database-unavailable" | "https://textopt.dev/problems/step-timeout" | "https://textopt.dev/problems/calls-timeout";
         };
         /** @description Parameters the entry has dealt with, of all it deals with */
         Progress: {
@@ -600,6 +1113,24 @@ export interface components {
             done: number;
             /** Format: int32 */
             total: number;
+        };
+        /** @description One turn of a forward prompt; its items are joined with newlines */
+        PromptMessage: {
+            /** @description Templates ({key} from the input item, {{ }} for braces), Variables inserted as they are, or {"param": id}: that parameter's current data, inserted as it is */
+            content: (string | components["schemas"]["Variable"] | components["schemas"]["ParamInsert"])[];
+            /** @enum {string} */
+            role: "system" | "user" | "assistant";
+        };
+        /** @description One trace's evaluation */
+        Result: {
+            explanation: string;
+            /**
+             * Format: double
+             * @description From 0 (worst) to 1 (best)
+             */
+            score: number;
+            /** Format: uuid */
+            trace_id: string;
         };
         /** @description An optimizer session */
         Session: {
@@ -660,17 +1191,27 @@ export interface components {
             /** Format: int32 */
             step: number;
         };
-        /** @description A parameter whose update failed, or the step as a whole (param_id null) */
+        /** @description A parameter whose update failed, or the step as a whole (param_id null); for forward, evaluate and backward, the call that failed: its input item (index), trace (trace_id) and parameter (param_id) */
         StepFailure: {
             detail?: string | null;
+            /**
+             * Format: int32
+             * @description forward: the input item's position
+             */
+            index?: number;
             param_id?: string | null;
             /**
              * Format: int32
              * @description The provider's HTTP status, when it answered with an error
              */
             provider_status?: number | null;
-            /** @example provider_error */
+            /**
+             * @description rate_limited, timeout, provider_error, unusable_reply, not_configured, budget, closure_failed, abandoned, internal_error; evaluate: evaluator_failed
+             * @example provider_error
+             */
             reason: string;
+            /** @description evaluate, backward: the trace */
+            trace_id?: string;
         };
         /**
          * @description Options of a step
@@ -724,6 +1265,88 @@ export interface components {
                 [key: string]: components["schemas"]["Usage"];
             };
         };
+        /**
+         * @description A stored forward call and, once evaluated, its evaluation
+         * @example {"id": "3d1e7a52-9c4b-4f0e-8a6d-2b5c7e9f1a30", "index": 0,
+         *      "created_at": "2025-06-01T12:00:00.123456Z", "expires_at": "2025-06-02T12:00:00.123456Z",
+         *      "messages": [{"role": "system", "content": "Repeat the text."}, {"role": "user", "content": "hello world"}],
+         *      "inputs": {"text": "hello world"}, "output": "hello world", "model_client": "openai", "model": "gpt-4o-mini-2024-07-18",
+         *      "params": [{"id": "b2e0c1d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "version": 0, "data": "Repeat the text."}],
+         *      "usage": {"openai": {"prompt_tokens": 21, "completion_tokens": 3, "total_tokens": 24,
+         *                           "cost": {"amount": 0.0000050, "currency": "USD"}}},
+         *      "evaluation": {"score": 0.0, "explanation": "expected "HELLO WORLD", got "hello world" (only the letter case differs)",
+         *                     "evaluator": "exact_match"}}
+         */
+        Trace: {
+            /** Format: date-time */
+            created_at: string;
+            evaluation?: components["schemas"]["Evaluation"];
+            /**
+             * Format: date-time
+             * @description From then on the trace is gone (textopt.training.trace-ttl after created_at)
+             */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description The input item's position in its forward request
+             */
+            index: number;
+            /** @description The input item */
+            inputs: {
+                [key: string]: string;
+            };
+            /** @description The turns the model was sent, exactly */
+            messages: components["schemas"]["Turn"][];
+            /** @description The model that answered, as the provider named it */
+            model?: string | null;
+            /** @description The model client called */
+            model_client: string;
+            output: string;
+            /** @description The parameters the messages inserted: their value then, and the history entry that gave it */
+            params: components["schemas"]["UsedParam"][];
+            usage: {
+                [key: string]: components["schemas"]["Usage"];
+            };
+        };
+        /** @description A trace, with a score of your own or none to use its evaluation */
+        TraceScore: {
+            /** @description Why it got the score (with score only) */
+            explanation?: string | null;
+            /**
+             * Format: double
+             * @description From 0 (worst) to 1 (best); wins over the trace's evaluation
+             */
+            score?: number | null;
+            trace_id: string;
+        };
+        /** @description One stored forward call */
+        TraceSummary: {
+            /**
+             * Format: uuid
+             * @description For evaluate, backward and GET …/traces/{trace_id}
+             */
+            id: string;
+            /**
+             * Format: int32
+             * @description The input item's position
+             */
+            index: number;
+            /** @description What the model answered */
+            output: string;
+            /** @description The parameters the messages inserted, with the history entry that gave them their value */
+            params: components["schemas"]["ParamVersion"][];
+            usage: {
+                [key: string]: components["schemas"]["Usage"];
+            };
+        };
+        /** @description One turn as the model was sent it */
+        Turn: {
+            content: string;
+            /** @enum {string} */
+            role: "system" | "user" | "assistant";
+        };
         /** @description Tokens spent, and their cost */
         Usage: {
             /** Format: int64 */
@@ -733,6 +1356,17 @@ export interface components {
             prompt_tokens: number;
             /** Format: int64 */
             total_tokens: number;
+        };
+        /** @description A parameter as the trace used it */
+        UsedParam: {
+            data: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description The history entry that gave it this value
+             */
+            version: number;
         };
         /** @description A text with a role (afnio Variable) */
         Variable: {
@@ -745,7 +1379,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description step-failed: a model call or the closure failed; with step and failures */
+        /** @description step-failed: a model call or the closure failed; with step and failures; calls-failed: a forward, judge, backward or http evaluator call failed; nothing was stored, the tokens spent were counted; with failures */
         BadGateway: {
             headers: {
                 [name: string]: unknown;
@@ -763,7 +1397,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description step-running: a step of this session is running; quota-exceeded: the tenant holds as many sessions as it may; idempotency-key-in-progress: a request with this Idempotency-Key is still being answered; retry with the same key */
+        /** @description step-running: a step of this session is running; stale_trace: a trace's parameter changed since its forward pass (a step, restore or edit); with trace_id, param_id and changed_by_entry, the history entry that changed it; quota-exceeded: the tenant holds as many sessions as it may; idempotency-key-in-progress: a request with this Idempotency-Key is still being answered; retry with the same key */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -781,7 +1415,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description step-timeout: a step failed and every failure was a timeout; with step and failures */
+        /** @description step-timeout: a step failed and every failure was a timeout; with step and failures; calls-timeout: a forward, judge or backward request failed and every failure was a timeout; with failures */
         GatewayTimeout: {
             headers: {
                 [name: string]: unknown;
@@ -808,7 +1442,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description not-found: no such session (or another tenant's), parameter or history entry, or an id that is not a UUID */
+        /** @description not-found: no such session (or another tenant's), parameter, param group or history entry, or an id that is not a UUID */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -817,7 +1451,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description budget-exhausted: the session's budget is spent: no step starts, or the step reached it part-way (then it has step and failures with reason budget, and no parameter changed) */
+        /** @description budget-exhausted: the session's budget is spent: no step, forward, judge or backward call starts, or one reached it part-way (then it has failures with reason budget, and step for a step; nothing changed) */
         PaymentRequired: {
             headers: {
                 [name: string]: unknown;
@@ -826,7 +1460,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description model-client-unavailable: a step needs a model client without its API key; with model_client; database-unavailable: the database cannot be reached; nothing was changed; Retry-After says when to try again */
+        /** @description precondition-failed: If-Match names an ETag the session (or the entry read) no longer has: it changed since the client read it; nothing was changed */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description model-client-unavailable: a step, forward, judge or backward needs a model client without its API key; with model_client; database-unavailable: the database cannot be reached; nothing was changed; Retry-After says when to try again */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
@@ -880,14 +1523,26 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AddParamGroupRequest = components['schemas']['AddParamGroupRequest'];
+export type BackwardRequest = components['schemas']['BackwardRequest'];
+export type BackwardResult = components['schemas']['BackwardResult'];
+export type BatchLoss = components['schemas']['BatchLoss'];
 export type Budget = components['schemas']['Budget'];
 export type BudgetRequest = components['schemas']['BudgetRequest'];
 export type ClosureRequest = components['schemas']['ClosureRequest'];
 export type Cost = components['schemas']['Cost'];
 export type CreateRequest = components['schemas']['CreateRequest'];
+export type EvaluateRequest = components['schemas']['EvaluateRequest'];
+export type EvaluateResult = components['schemas']['EvaluateResult'];
+export type Evaluation = components['schemas']['Evaluation'];
+export type Evaluator = components['schemas']['Evaluator'];
 export type FieldError = components['schemas']['FieldError'];
+export type ForwardRequest = components['schemas']['ForwardRequest'];
+export type ForwardResult = components['schemas']['ForwardResult'];
 export type Gradient = components['schemas']['Gradient'];
+export type GradientOut = components['schemas']['GradientOut'];
 export type GradRequest = components['schemas']['GradRequest'];
+export type GroupEdit = components['schemas']['GroupEdit'];
 export type GroupOptions = components['schemas']['GroupOptions'];
 export type GroupState = components['schemas']['GroupState'];
 export type HistoryEntry = components['schemas']['HistoryEntry'];
@@ -900,14 +1555,21 @@ export type ModelClientState = components['schemas']['ModelClientState'];
 export type MomentumEntry = components['schemas']['MomentumEntry'];
 export type MomentumGradient = components['schemas']['MomentumGradient'];
 export type Money = components['schemas']['Money'];
+export type OptionChange = components['schemas']['OptionChange'];
 export type Parameter = components['schemas']['Parameter'];
 export type ParamGroup = components['schemas']['ParamGroup'];
+export type ParamGroupPatch = components['schemas']['ParamGroupPatch'];
 export type ParamGroupRequest = components['schemas']['ParamGroupRequest'];
+export type ParamInsert = components['schemas']['ParamInsert'];
 export type ParamOutcome = components['schemas']['ParamOutcome'];
+export type ParamRef = components['schemas']['ParamRef'];
 export type ParamState = components['schemas']['ParamState'];
+export type ParamVersion = components['schemas']['ParamVersion'];
 export type PatchRequest = components['schemas']['PatchRequest'];
 export type Problem = components['schemas']['Problem'];
 export type Progress = components['schemas']['Progress'];
+export type PromptMessage = components['schemas']['PromptMessage'];
+export type Result = components['schemas']['Result'];
 export type Session = components['schemas']['Session'];
 export type SessionPage = components['schemas']['SessionPage'];
 export type StateDict = components['schemas']['StateDict'];
@@ -915,7 +1577,12 @@ export type StepAccepted = components['schemas']['StepAccepted'];
 export type StepFailure = components['schemas']['StepFailure'];
 export type StepRequest = components['schemas']['StepRequest'];
 export type StepResult = components['schemas']['StepResult'];
+export type Trace = components['schemas']['Trace'];
+export type TraceScore = components['schemas']['TraceScore'];
+export type TraceSummary = components['schemas']['TraceSummary'];
+export type Turn = components['schemas']['Turn'];
 export type Usage = components['schemas']['Usage'];
+export type UsedParam = components['schemas']['UsedParam'];
 export type Variable = components['schemas']['Variable'];
 export type ResponseBadGateway = components['responses']['BadGateway'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
@@ -926,6 +1593,7 @@ export type ResponseInternalServerError = components['responses']['InternalServe
 export type ResponseNotAcceptable = components['responses']['NotAcceptable'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePaymentRequired = components['responses']['PaymentRequired'];
+export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
@@ -981,6 +1649,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     /** @description The new session */
                     Location?: string;
                     [name: string]: unknown;
@@ -1003,7 +1673,18 @@ export interface operations {
     getOptimizer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Only if the session (for a history entry: the entry) still has this ETag: otherwise 412 precondition-failed and nothing changes. Checked in the same transaction as the change. * or no header: whatever the version. Weak ETags (W/"4") never match.
+                 * @example "4"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description Answer 304 Not Modified, without a body, when this is still the ETag.
+                 * @example "4"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1014,16 +1695,28 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            /** @description Not Modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1055,6 +1748,48 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    backward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique text. A retry with the same key and body gets the first answer again (Idempotent-Replayed: true); the same key with another body is a 422; while the first is still being answered, a 409: retry with the same key. After a lost answer (a crash, a 502), retrying with the same key does the work exactly once. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BackwardRequest"];
+            };
+        };
+        responses: {
+            /** @description Every call gave feedback; all of it was appended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackwardResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     clearGrad: {
         parameters: {
             query?: never;
@@ -1072,6 +1807,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1088,6 +1825,90 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    evaluate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique text. A retry with the same key and body gets the first answer again (Idempotent-Replayed: true); the same key with another body is a 422; while the first is still being answered, a 409: retry with the same key. After a lost answer (a crash, a 502), retrying with the same key does the work exactly once. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateRequest"];
+            };
+        };
+        responses: {
+            /** @description Every trace scored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluateResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    forward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique text. A retry with the same key and body gets the first answer again (Idempotent-Replayed: true); the same key with another body is a 422; while the first is still being answered, a 409: retry with the same key. After a lost answer (a crash, a 502), retrying with the same key does the work exactly once. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardRequest"];
+            };
+        };
+        responses: {
+            /** @description Every item answered; a trace each */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     addParamGroup: {
         parameters: {
             query?: never;
@@ -1102,13 +1923,15 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ParamGroupRequest"];
+                "application/json": components["schemas"]["AddParamGroupRequest"];
             };
         };
         responses: {
             /** @description The group as stored */
             201: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1127,10 +1950,67 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    patchParamGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Only if the session (for a history entry: the entry) still has this ETag: otherwise 412 precondition-failed and nothing changes. Checked in the same transaction as the change. * or no header: whatever the version. Weak ETags (W/"4") never match.
+                 * @example "4"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParamGroupPatch"];
+                "application/merge-patch+json": components["schemas"]["ParamGroupPatch"];
+            };
+        };
+        responses: {
+            /** @description The group with its options as they are now */
+            200: {
+                headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParamGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getParam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Only if the session (for a history entry: the entry) still has this ETag: otherwise 412 precondition-failed and nothing changes. Checked in the same transaction as the change. * or no header: whatever the version. Weak ETags (W/"4") never match.
+                 * @example "4"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description Answer 304 Not Modified, without a body, when this is still the ETag.
+                 * @example "4"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
                 paramId: string;
@@ -1142,16 +2022,28 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Parameter"];
                 };
             };
+            /** @description Not Modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1159,7 +2051,13 @@ export interface operations {
     patchParam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Only if the session (for a history entry: the entry) still has this ETag: otherwise 412 precondition-failed and nothing changes. Checked in the same transaction as the change. * or no header: whatever the version. Weak ETags (W/"4") never match.
+                 * @example "4"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 paramId: string;
@@ -1176,6 +2074,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1187,6 +2087,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
@@ -1215,6 +2116,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1236,7 +2139,18 @@ export interface operations {
     getStateDict: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Only if the session (for a history entry: the entry) still has this ETag: otherwise 412 precondition-failed and nothing changes. Checked in the same transaction as the change. * or no header: whatever the version. Weak ETags (W/"4") never match.
+                 * @example "4"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description Answer 304 Not Modified, without a body, when this is still the ETag.
+                 * @example "4"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1247,16 +2161,28 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StateDict"];
                 };
             };
+            /** @description Not Modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1264,7 +2190,13 @@ export interface operations {
     loadStateDict: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Only if the session (for a history entry: the entry) still has this ETag: otherwise 412 precondition-failed and nothing changes. Checked in the same transaction as the change. * or no header: whatever the version. Weak ETags (W/"4") never match.
+                 * @example "4"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1279,6 +2211,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1290,6 +2224,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
@@ -1386,10 +2321,104 @@ export interface operations {
     getStep: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Only if the session (for a history entry: the entry) still has this ETag: otherwise 412 precondition-failed and nothing changes. Checked in the same transaction as the change. * or no header: whatever the version. Weak ETags (W/"4") never match.
+                 * @example "4"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description Answer 304 Not Modified, without a body, when this is still the ETag.
+                 * @example "4"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
                 number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntry"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    restoreStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique text. A retry with the same key and body gets the first answer again (Idempotent-Replayed: true); the same key with another body is a 422; while the first is still being answered, a 409: retry with the same key. After a lost answer (a crash, a 502), retrying with the same key does the work exactly once. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Only if the session (for a history entry: the entry) still has this ETag: otherwise 412 precondition-failed and nothing changes. Checked in the same transaction as the change. * or no header: whatever the version. Weak ETags (W/"4") never match.
+                 * @example "4"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                traceId: string;
             };
             cookie?: never;
         };
@@ -1401,7 +2430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HistoryEntry"];
+                    "application/json": components["schemas"]["Trace"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1412,7 +2441,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    restoreStep: {
+    clearUsage: {
         parameters: {
             query?: never;
             header?: {
@@ -1421,7 +2450,6 @@ export interface operations {
             };
             path: {
                 id: string;
-                number: number;
             };
             cookie?: never;
         };
@@ -1430,6 +2458,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session's version as a strong ETag (on a history entry: its number and status, and while it runs its progress). Send it back in If-Match to change only what you read, or in If-None-Match to read only what changed. A replayed answer (Idempotent-Replayed) carries none. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
