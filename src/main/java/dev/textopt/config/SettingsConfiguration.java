@@ -6,6 +6,7 @@ import dev.textopt.session.ClosureSettings;
 import dev.textopt.session.IdempotencySettings;
 import dev.textopt.session.LimitSettings;
 import dev.textopt.session.StepSettings;
+import dev.textopt.session.TrainingSettings;
 import java.util.Map;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
@@ -28,7 +29,7 @@ class SettingsConfiguration {
     /** Each settings record, and the prefix of its properties. */
     static final Map<Class<?>, String> PREFIXES = Map.of(StepSettings.class, "textopt.step", LimitSettings.class, "textopt.limits",
             IdempotencySettings.class, "textopt.idempotency", ClosureSettings.class, "textopt.closure",
-            HttpProperties.class, "textopt.http", SecurityProperties.class, "textopt.security");
+            TrainingSettings.class, "textopt.training", HttpProperties.class, "textopt.http", SecurityProperties.class, "textopt.security");
 
     static final class Registrar implements BeanRegistrar {
 

@@ -29,6 +29,11 @@ public class BudgetExhaustedException extends RuntimeException {
         this.failures = List.copyOf(failures);
     }
 
+    /** A forward, judge or backward request refused before its first model call. */
+    static BudgetExhaustedException beforeCalls(BigDecimal spent, Budget budget) {
+        return new BudgetExhaustedException(spent, budget, null, List.of(), "no further model call is made");
+    }
+
     /** A step that reached the budget part-way: the calls it had not made yet were not made. */
     static BudgetExhaustedException duringStep(BigDecimal spent, Budget budget, int step, List<StepFailure> failures) {
         return new BudgetExhaustedException(spent, budget, step, failures, "step " + step + " reached it, so "

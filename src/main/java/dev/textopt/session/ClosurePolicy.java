@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Which closure URLs a step may call: http(s) only, only to hosts the operator allowed, and — against
- * SSRF through DNS — a name that resolves to a loopback, link-local, private or otherwise internal
+ * Which URLs a step's closure or an {@code http} evaluator may call: http(s) only, only to hosts the
+ * operator allowed, and — against SSRF through DNS — a name that resolves to a loopback, link-local, private or otherwise internal
  * address only if the allow-list names that address as well.
  */
 @Component
@@ -25,17 +25,25 @@ public class ClosurePolicy {
 
     /** Returns the URL if a closure may call it; otherwise a 400 that says what to change. */
     public URI check(String url) {
+        return check(url, "closure.url");
+    }
+
+    /**
+     * The same for any outbound call a request names (a closure, an {@code http} evaluator): the 400 names
+     * {@code field}, where the request gave the URL.
+     */
+    public URI check(String url, String field) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("closure.url", "closure.url is not a valid URL: " + url);
+            throw new BadRequestException(field, field + " is not a valid URL: " + url);
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new BadRequestException("closure.url", "closure.url must be an absolute http or https URL");
+            throw new BadRequestException(field, field + " must be an absolute http or https URL");
         }
         if (allowedHosts.isEmpty()) {
-            throw new BadRequestException("closure.url", "closures are off: the operator has allowed no host "
+            throw new BadRequestException(field, "closures are off (and so are http evaluators): the operator has allowed no host "
                     + "(textopt.closure.allowed-hosts / TEXTOPT_CLOSURE_ALLOWED_HOSTS)");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
@@ -43,23 +51,23 @@ public class ClosurePolicy {
             host = host.substring(1, host.length() - 1);
         }
         if (!allowedHosts.contains(host)) {
-            throw new BadRequestException("closure.url", "closure host \"" + uri.getHost() + "\" is not allowed; allowed hosts: "
+            throw new BadRequestException(field, "host \"" + uri.getHost() + "\" is not allowed; allowed hosts: "
                     + allowedHosts.stream().sorted().toList() + " (textopt.closure.allowed-hosts)");
         }
-        for (InetAddress address : resolve(host)) {
+        for (InetAddress address : resolve(host, field)) {
             if (internal(address) && !allowedHosts.contains(address.getHostAddress().toLowerCase(Locale.ROOT))) {
-                throw new BadRequestException("closure.url", "closure host \"" + uri.getHost() + "\" resolves to the internal address "
+                throw new BadRequestException(field, "host \"" + uri.getHost() + "\" resolves to the internal address "
                         + address.getHostAddress() + "; allow that address explicitly in textopt.closure.allowed-hosts to call it");
             }
         }
         return uri;
     }
 
-    private static InetAddress[] resolve(String host) {
+    private static InetAddress[] resolve(String host, String field) {
         try {
             return InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new BadRequestException("closure.url", "closure host \"" + host + "\" does not resolve");
+            throw new BadRequestException(field, "host \"" + host + "\" does not resolve");
         }
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -171,6 +172,19 @@ public class Idempotency {
         } catch (RuntimeException e) {
             log.warn("Could not keep the answer to an Idempotency-Key ({}); its claim lapses after {}", e.getClass().getSimpleName(),
                     claimTimeout);
+        }
+    }
+
+    /**
+     * Keeps {@code answer} as the one to the claimed key, inside the caller's transaction: the one that stores
+     * the request's effect (see {@link AnswerKeeper}), so that both are committed together or neither is.
+     * Throws, undoing the effect, if the claim was taken over meanwhile: the attempt that took it does the work.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void keepWithEffect(Claim claim, StoredAnswer answer) {
+        if (!store.complete(claim, answer, clock.instant().plus(ttl))) {
+            throw new RequestInProgressException("another attempt with this Idempotency-Key took it over while this one ran "
+                    + "(this one stalled); that attempt answers it, retry in a moment");
         }
     }
 

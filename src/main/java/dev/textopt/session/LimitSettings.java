@@ -9,7 +9,8 @@ public record LimitSettings(
         Integer maxGradsPerParam,
         Integer maxTextLength,
         Integer maxSessionsPerTenant,
-        Integer maxStepsInFlightPerTenant) {
+        Integer maxStepsInFlightPerTenant,
+        Integer maxBatchSize) {
 
     public LimitSettings {
         maxParamsPerSession = positive(maxParamsPerSession, 1000, "max-params-per-session");
@@ -17,6 +18,7 @@ public record LimitSettings(
         maxTextLength = positive(maxTextLength, 100_000, "max-text-length");
         maxSessionsPerTenant = positive(maxSessionsPerTenant, 10_000, "max-sessions-per-tenant");
         maxStepsInFlightPerTenant = positive(maxStepsInFlightPerTenant, 16, "max-steps-in-flight-per-tenant");
+        maxBatchSize = positive(maxBatchSize, 256, "max-batch-size");
     }
 
     private static int positive(Integer value, int byDefault, String name) {

@@ -28,6 +28,22 @@ public class Limits {
         }
     }
 
+    /** Input items of a forward request, traces of an evaluate or backward request. */
+    int maxBatchSize() {
+        return limits.maxBatchSize();
+    }
+
+    void batch(int size, String field, String what) {
+        if (size > limits.maxBatchSize()) {
+            throw new BadRequestException(field, size + " " + what + "; at most " + limits.maxBatchSize()
+                    + " per request (textopt.limits.max-batch-size): split the batch");
+        }
+    }
+
+    int maxTextLength() {
+        return limits.maxTextLength();
+    }
+
     void text(String text, String field) {
         if (text != null && text.length() > limits.maxTextLength()) {
             throw new BadRequestException(field, field + " is " + text.length() + " characters long; at most "

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step-level metrics on /actuator/prometheus: steps by outcome and their duration, and what they cost
- * per client. (Calls, latency, tokens and failures per client and model come from the model adapter.)
+ * per client, theirs and those of forward, evaluate and backward requests. (Calls, latency, tokens and
+ * failures per client and model come from the model adapter.)
  */
 @Component
 class StepMetrics {
@@ -24,6 +25,11 @@ class StepMetrics {
     void stepFinished(String outcome, Duration duration, Map<String, Usage> usage) {
         Timer.builder("textopt.steps").description("Optimization steps by outcome").tag("outcome", outcome)
                 .register(registry).record(duration);
+        spent(usage);
+    }
+
+    /** What model calls cost per client: a step's, or a forward, evaluate or backward request's. */
+    void spent(Map<String, Usage> usage) {
         usage.forEach((client, u) -> {
             if (u.cost().amount() != null) {
                 Counter.builder("textopt.model.cost").description("Cost of model calls").baseUnit(u.cost().currency())

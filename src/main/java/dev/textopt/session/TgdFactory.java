@@ -24,8 +24,8 @@ public class TgdFactory {
     private final String defaultClient;
 
     TgdFactory(ModelClients clients, PriceTable prices, ExecutorService modelCallExecutor,
-            StepSettings steps) {
-        this.clients = clients;
+            StepSettings steps, RoleMeteredClients metered) {
+        this.clients = metered.forRole("optimizer", clients);
         this.prices = prices;
         this.settings = new TgdSettings(steps.maxConcurrentCalls(), modelCallExecutor);
         this.defaultClient = clients.names().contains("openai") ? "openai" : clients.names().stream().findFirst().orElse("openai");

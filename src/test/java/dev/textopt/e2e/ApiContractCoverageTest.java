@@ -59,6 +59,20 @@ class ApiContractCoverageTest extends EndToEndTest {
         api.put(session + "/state-dict", Map.of("state_dict", exported.body(), "model_clients", Map.of()));
         api.post(session + "/clear-grad", null);
         api.post(NO_SESSION + "/clear-grad", null);
+
+        openAi.answer("Covered input.", "Covered output.", 10, 2);
+        var messages = List.of(Map.of("role", "system", "content", List.of(Map.of("param", created.<String>at("param_groups.0.params.0.id")))),
+                Map.of("role", "user", "content", List.of("{text}")));
+        var forward = api.post(session + "/forward", Map.of("messages", messages, "inputs", List.of(Map.of("text", "Covered input."))));
+        api.post(session + "/forward", Map.of("messages", messages, "inputs", List.of()));
+        String trace = forward.at("traces.0.id");
+        api.get(session + "/traces/" + trace);
+        api.get(session + "/traces/6f1c0000-0000-4000-8000-000000000000");
+        api.post(session + "/evaluate", Map.of("traces", List.of(trace), "evaluator", Map.of("type", "exact_match", "targets", List.of("Covered."))));
+        api.post(session + "/evaluate", Map.of("traces", List.of(trace), "evaluator", Map.of("type", "exact_match", "targets", List.of())));
+        openAi.answer("<PARAMETER role=", "<FEEDBACK>Say it shorter.</FEEDBACK>", 30, 4);
+        api.post(session + "/backward", Map.of("traces", List.of(Map.of("trace_id", trace))));
+        api.post(session + "/backward", Map.of("traces", List.of(Map.of("trace_id", trace, "score", 2))));
         api.delete(session);
         api.delete(session);
 

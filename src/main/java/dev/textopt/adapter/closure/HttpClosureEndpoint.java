@@ -5,67 +5,26 @@ import dev.textopt.optim.Gradient;
 import dev.textopt.optim.Loss;
 import dev.textopt.optim.StorableText;
 import dev.textopt.session.ClosureEndpoint;
-import dev.textopt.session.ClosureSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Calls a closure over HTTP: no redirects followed, a time limit, a size limit, a strict answer. */
+/** Calls a closure over HTTP ({@link JsonPost}) and reads its answer strictly. */
 @Component
 class HttpClosureEndpoint implements ClosureEndpoint {
 
-    private final HttpClient http;
-    private final ClosureSettings settings;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonPost post;
 
-    HttpClosureEndpoint(ClosureSettings settings) {
-        this.settings = settings;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.timeout()).build();
+    HttpClosureEndpoint(JsonPost post) {
+        this.post = post;
     }
 
     @Override
     public ClosureResult evaluate(URI url, Map<String, Object> payload) {
-        HttpResponse<byte[]> response;
-        try {
-            var request = HttpRequest.newBuilder(url).timeout(settings.timeout())
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload))).build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new ClosureFailedException("the closure at " + url.getHost() + " did not answer within " + settings.timeout());
-        } catch (IOException e) {
-            throw new ClosureFailedException("the closure at " + url.getHost() + " could not be reached (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClosureFailedException("interrupted while calling the closure");
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new ClosureFailedException("the closure answered HTTP " + response.statusCode() + "; it must answer 200 with "
-                    + "{\"score\": …, \"explanation\": …, \"grads\": {…}}");
-        }
-        if (response.body().length > settings.maxResponseSize().toBytes()) {
-            throw new ClosureFailedException("the closure's answer is larger than " + settings.maxResponseSize());
-        }
-        return parse(response.body());
-    }
-
-    private ClosureResult parse(byte[] body) {
-        Object parsed;
-        try {
-            parsed = json.readValue(body, Object.class);
-        } catch (JacksonException e) {
-            throw new ClosureFailedException("the closure's answer is not JSON");
-        }
+        Object parsed = post.post(url, payload, "the closure", ClosureFailedException::new);
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("score")) {
             throw new ClosureFailedException("the closure's answer must be an object with \"score\" (and optionally \"explanation\", \"grads\")");
         }

@@ -1,5 +1,6 @@
 /**
- * The outbound HTTP adapter for step closures: POSTs the parameters to a client's evaluator and reads
- * back the loss and fresh gradients, refusing anything not of that shape.
+ * The outbound HTTP adapter for a client's own endpoints: a step's closure (the loss and fresh gradients)
+ * and an {@code http} evaluator (a score per trace), both POSTed to as {@link dev.textopt.adapter.closure.JsonPost}
+ * does, and both answers refused when they are not of their shape.
  */
 package dev.textopt.adapter.closure;

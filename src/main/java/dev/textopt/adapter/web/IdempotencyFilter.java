@@ -28,7 +28,8 @@ import org.springframework.web.util.UrlPathHelper;
  * to retries with the same key and body ({@code Idempotent-Replayed: true}); the same key with
  * another request is a 422; a retry while the first is still running is a 409. Answers that ask for a
  * retry (409, 429, 5xx) are not kept, so the retry runs again. A request routed to an
- * {@link AnswerWithEffect} method runs in one transaction with the keeping of its answer. It runs
+ * {@link AnswerWithEffect} method runs in one transaction with the keeping of its answer; one that calls
+ * models keeps it in the transaction that stores its result ({@link KeptAnswer}). It runs
  * inside the API's security chain (see {@link ApiSecurity}), after the firewall and once the caller is
  * authenticated, and it decides on the path as Spring MVC routes it (decoded, without ';' parameters),
  * not on the raw request URI.
@@ -37,6 +38,8 @@ import org.springframework.web.util.UrlPathHelper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    /** The request attribute that holds the key's claim while the request runs, for {@link KeptAnswer}. */
+    static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 255;
 
@@ -102,6 +105,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         // The answer reaches the client only once it is kept: until then it waits in the cache.
         var caching = new ContentCachingResponseWrapper(response);
+        request.setAttribute(CLAIM, ((Idempotency.Proceed) decision).claim());
         boolean sendable;
         try {
             sendable = idempotency.answer(((Idempotency.Proceed) decision).claim(), handlers.routesTo(request, AnswerWithEffect.class),

@@ -42,6 +42,8 @@ class OpenApiConfiguration {
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** The operations that compute gradients, calling models (or an http evaluator) as a step does. */
+    private static final Set<String> GRADIENTS = Set.of("forward", "evaluate", "backward");
 
     @Bean
     ApiModelResolver apiModelResolver(ObjectMapperProvider mappers) {
@@ -125,6 +127,9 @@ class OpenApiConfiguration {
             case WITH_A_BODY -> operation.getRequestBody() != null;
             case POST -> method == PathItem.HttpMethod.POST;
             case STEP -> "step".equals(operation.getOperationId());
+            case MODEL_CALLS -> "step".equals(operation.getOperationId()) || GRADIENTS.contains(operation.getOperationId());
+            case GRADIENTS -> GRADIENTS.contains(operation.getOperationId());
+            case BACKWARD -> "backward".equals(operation.getOperationId());
             case NO_OPERATION -> false;
         };
     }

@@ -3,14 +3,17 @@ package dev.textopt.adapter.web;
 import dev.textopt.optim.InvalidOptimizerException;
 import dev.textopt.session.BadRequestException;
 import dev.textopt.session.BudgetExhaustedException;
+import dev.textopt.session.CallsFailedException;
 import dev.textopt.session.HistoryEntryNotFoundException;
 import dev.textopt.session.ModelClientUnavailableException;
 import dev.textopt.session.ParamNotFoundException;
 import dev.textopt.session.QuotaExceededException;
 import dev.textopt.session.RequestInProgressException;
 import dev.textopt.session.SessionNotFoundException;
+import dev.textopt.session.StaleTraceException;
 import dev.textopt.session.StepFailedException;
 import dev.textopt.session.StepRunningException;
+import dev.textopt.session.TraceNotFoundException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -57,7 +60,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         this.dataSource = dataSource;
     }
 
-    @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class})
+    @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class,
+        TraceNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
@@ -91,6 +95,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("step", e.step());
             problem.setProperty("failures", e.failures().stream().map(StepFailureJson::of).toList());
         }
+        return problem;
+    }
+
+    /** Forward, evaluate or backward calls that failed: 402 when the budget stopped them, else 502 or 504. */
+    @ExceptionHandler(CallsFailedException.class)
+    ProblemDetail callsFailed(CallsFailedException e) {
+        ProblemDetail problem;
+        if (e.budget() != null) {
+            problem = Problems.of(ProblemType.BUDGET_EXHAUSTED, e.getMessage());
+            problem.setProperty("spent", new ProblemJson.MoneyJson(e.spent().doubleValue(), e.budget().currency()));
+            problem.setProperty("budget", new ProblemJson.MoneyJson(e.budget().amount().doubleValue(), e.budget().currency()));
+        } else {
+            problem = Problems.of(e.timedOut() ? ProblemType.CALLS_TIMEOUT : ProblemType.CALLS_FAILED, e.getMessage());
+        }
+        problem.setProperty("failures", e.failures().stream().map(StepFailureJson::of).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(StaleTraceException.class)
+    ProblemDetail staleTrace(StaleTraceException e) {
+        ProblemDetail problem = Problems.of(ProblemType.STALE_TRACE, e.getMessage());
+        problem.setProperty("trace_id", e.traceId().toString());
+        problem.setProperty("param_id", e.paramId().toString());
+        problem.setProperty("changed_by_entry", e.changedByEntry());
         return problem;
     }
 

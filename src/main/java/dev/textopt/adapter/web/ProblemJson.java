@@ -20,12 +20,16 @@ record ProblemJson(
         @Schema(description = "Field problems (invalid-request)") @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldErrorJson> errors,
         @Schema(description = "The failed step's history entry (step-failed, step-timeout)")
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer step,
-        @Schema(description = "Why each parameter failed (step-failed, step-timeout)")
+        @Schema(description = "Why each call failed (step-failed, step-timeout, calls-failed, calls-timeout, budget-exhausted)")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<StepFailureJson> failures,
         @Schema(description = "The client without a key (model-client-unavailable)")
         @JsonInclude(JsonInclude.Include.NON_NULL) String modelClient,
         @Schema(description = "What the session has spent (budget-exhausted)") @JsonInclude(JsonInclude.Include.NON_NULL) MoneyJson spent,
-        @Schema(description = "The session's budget (budget-exhausted)") @JsonInclude(JsonInclude.Include.NON_NULL) MoneyJson budget) {
+        @Schema(description = "The session's budget (budget-exhausted)") @JsonInclude(JsonInclude.Include.NON_NULL) MoneyJson budget,
+        @Schema(description = "The trace that is stale (stale-trace)") @JsonInclude(JsonInclude.Include.NON_NULL) String traceId,
+        @Schema(description = "Its parameter that changed (stale-trace)") @JsonInclude(JsonInclude.Include.NON_NULL) String paramId,
+        @Schema(description = "The history entry that changed it (stale-trace)")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer changedByEntry) {
 
     @Schema(description = "One problem with one field")
     record FieldErrorJson(@Schema(description = "Path of the field, e.g. params[0].role") String field,

@@ -23,9 +23,9 @@ enum ProblemType {
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized", Where.EVERY_OPERATION,
             "no API key, or not a valid one (with API keys configured); the answer carries WWW-Authenticate: Bearer",
             "send your API key as Authorization: Bearer <key>"),
-    BUDGET_EXHAUSTED("budget-exhausted", HttpStatus.PAYMENT_REQUIRED, "Budget spent", Where.STEP,
-            "the session's budget is spent: no step starts, or the step reached it part-way (then it has step and failures "
-                    + "with reason budget, and no parameter changed)",
+    BUDGET_EXHAUSTED("budget-exhausted", HttpStatus.PAYMENT_REQUIRED, "Budget spent", Where.MODEL_CALLS,
+            "the session's budget is spent: no step, forward, judge or backward call starts, or one reached it part-way (then "
+                    + "it has failures with reason budget, and step for a step; nothing changed)",
             "this session has spent 5.01 USD of its budget of 5 USD; no further step starts. Create a new session "
                     + "(export its state dict and import it) to go on."),
     /** Refused by the security chain's access rules; no rule refuses an authenticated key today. */
@@ -40,6 +40,11 @@ enum ProblemType {
             "the request's Accept leaves out JSON", "Acceptable representations: [application/json]."),
     STEP_RUNNING("step-running", HttpStatus.CONFLICT, "A step is running", Where.CHANGES,
             "a step of this session is running", "a step of this session is running; retry when it has finished"),
+    STALE_TRACE("stale-trace", HttpStatus.CONFLICT, "Stale trace", Where.BACKWARD,
+            "a trace's parameter changed since its forward pass (a step, restore or edit); with trace_id, param_id and "
+                    + "changed_by_entry, the history entry that changed it",
+            "trace 3d1e7a52-… used parameter b2e0c1d4-… as history entry 0 left it; entry 1 has changed it since. Run "
+                    + "forward again and use the new traces"),
     QUOTA_EXCEEDED("quota-exceeded", HttpStatus.CONFLICT, "Quota exceeded", Where.CHANGES,
             "the tenant holds as many sessions as it may", "you hold 1000 sessions, the most allowed; delete one first"),
     IDEMPOTENCY_KEY_IN_PROGRESS("idempotency-key-in-progress", HttpStatus.CONFLICT, "Request in progress", Where.POST,
@@ -63,18 +68,25 @@ enum ProblemType {
     STEP_FAILED("step-failed", HttpStatus.BAD_GATEWAY, "Step failed; no parameter changed", Where.STEP,
             "a model call or the closure failed; with step and failures",
             "the model call for parameter b2e0… failed: HTTP 500 after 3 retries; no parameter changed"),
-    MODEL_CLIENT_UNAVAILABLE("model-client-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Model client not configured", Where.STEP,
-            "a step needs a model client without its API key; with model_client",
+    CALLS_FAILED("calls-failed", HttpStatus.BAD_GATEWAY, "Calls failed; nothing was stored", Where.GRADIENTS,
+            "a forward, judge, backward or http evaluator call failed; nothing was stored, the tokens spent were counted; "
+                    + "with failures",
+            "1 call(s) of the backward pass failed; nothing was stored, the tokens spent were counted"),
+    MODEL_CLIENT_UNAVAILABLE("model-client-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Model client not configured",
+            Where.MODEL_CALLS, "a step, forward, judge or backward needs a model client without its API key; with model_client",
             "model client \"anthropic\" has no API key; set ANTHROPIC_API_KEY"),
     DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", Where.EVERY_OPERATION,
             "the database cannot be reached; nothing was changed; Retry-After says when to try again",
             "the database could not be reached; nothing was changed. Retry in a few seconds."),
     STEP_TIMEOUT("step-timeout", HttpStatus.GATEWAY_TIMEOUT, "Step failed; no parameter changed", Where.STEP,
             "a step failed and every failure was a timeout; with step and failures",
-            "every model call timed out; no parameter changed");
+            "every model call timed out; no parameter changed"),
+    CALLS_TIMEOUT("calls-timeout", HttpStatus.GATEWAY_TIMEOUT, "Calls failed; nothing was stored", Where.GRADIENTS,
+            "a forward, judge or backward request failed and every failure was a timeout; with failures",
+            "2 call(s) of the forward pass failed; nothing was stored, the tokens spent were counted");
 
     /** Which operations of the OpenAPI description may answer with a type. */
-    enum Where { EVERY_OPERATION, ON_A_SESSION, CHANGES, WITH_A_BODY, POST, STEP, NO_OPERATION }
+    enum Where { EVERY_OPERATION, ON_A_SESSION, CHANGES, WITH_A_BODY, POST, STEP, MODEL_CALLS, GRADIENTS, BACKWARD, NO_OPERATION }
 
     static final String BASE = "https://textopt.dev/problems/";
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Which model plays a role (forward, judge or backward): a configured client's name and the completion
@@ -43,23 +44,25 @@ public record ModelRole(String client, Map<String, Object> completionArgs) {
      */
     public static Optional<ModelRole> resolve(String client, Map<String, Object> completionArgs,
                                               List<ParamGroup> groups, List<String> paramIds) {
+        return resolve(client, completionArgs, id -> optionsOfGroupWith(groups, id), paramIds);
+    }
+
+    /**
+     * The same, for a caller that keeps groups its own way (the session layer, with stored groups):
+     * {@code groupOptionsOf} gives the options of the group holding a parameter id, empty for an unknown id.
+     */
+    public static Optional<ModelRole> resolve(String client, Map<String, Object> completionArgs,
+                                              Function<String, Optional<Map<String, Object>>> groupOptionsOf, List<String> paramIds) {
         if (client != null) {
             return Optional.of(new ModelRole(client, completionArgs));
         }
-        return defaultFor(groups, paramIds)
+        return paramIds.stream().map(groupOptionsOf).flatMap(Optional::stream).findFirst().map(ModelRole::fromOptions)
                 .map(d -> completionArgs == null ? d : new ModelRole(d.client(), completionArgs));
     }
 
-    /** The group's {@code model_client} and {@code completion_args} of the first of {@code paramIds} found in {@code groups}. */
-    public static Optional<ModelRole> defaultFor(List<ParamGroup> groups, List<String> paramIds) {
-        for (String id : paramIds) {
-            for (ParamGroup group : groups) {
-                if (group.params().stream().map(Parameter::id).anyMatch(id::equals)) {
-                    return Optional.of(fromOptions(group.options()));
-                }
-            }
-        }
-        return Optional.empty();
+    private static Optional<Map<String, Object>> optionsOfGroupWith(List<ParamGroup> groups, String paramId) {
+        return groups.stream().filter(g -> g.params().stream().map(Parameter::id).anyMatch(paramId::equals)).findFirst()
+                .map(ParamGroup::options);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,75 @@
+package dev.textopt.adapter.persistence;
+
+import dev.textopt.session.DeleteExpiredTracesPort;
+import dev.textopt.session.LoadTracePort;
+import dev.textopt.session.SaveTracePort;
+import dev.textopt.session.StoredTrace;
+import dev.textopt.session.TenantContext;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Traces as JPA entities: a forward request's are inserted as one batch, an evaluation changes the loaded
+ * rows, and the commit writes them. No other code writes the trace table, so nothing is flushed or cleared
+ * by hand. The value versions are read from the parameter and history tables in one native query.
+ */
+@Repository
+class JpaTraceStore implements SaveTracePort, LoadTracePort, DeleteExpiredTracesPort {
+
+    private final TraceRepository repository;
+    private final TraceColumns columns;
+    private final EntityManager entityManager;
+    private final TenantContext tenants;
+
+    JpaTraceStore(TraceRepository repository, TraceColumns columns, EntityManager entityManager, TenantContext tenants) {
+        this.repository = repository;
+        this.columns = columns;
+        this.entityManager = entityManager;
+        this.tenants = tenants;
+    }
+
+    /** persist, not save: the ids are ours, and save would first look for each row. */
+    @Override
+    public void insert(List<StoredTrace> traces) {
+        traces.forEach(trace -> entityManager.persist(columns.row(trace)));
+    }
+
+    @Override
+    public Map<UUID, StoredTrace> find(UUID sessionId, Collection<UUID> ids, Instant now) {
+        var found = new LinkedHashMap<UUID, StoredTrace>();
+        if (!ids.isEmpty()) {
+            repository.findOwn(sessionId, ids, tenants.current(), now).forEach(row -> found.put(row.id, columns.trace(row)));
+        }
+        return found;
+    }
+
+    @Override
+    public List<UUID> ofOtherSessions(UUID sessionId, Collection<UUID> ids, Instant now) {
+        return ids.isEmpty() ? List.of() : repository.ofOtherSessions(sessionId, ids, tenants.current(), now);
+    }
+
+    @Override
+    public void evaluate(Map<UUID, StoredTrace.TraceEvaluation> evaluations) {
+        repository.findAllById(evaluations.keySet()).forEach(row -> row.evaluation = columns.evaluation(evaluations.get(row.id)));
+    }
+
+    @Override
+    public Map<UUID, Integer> paramVersions(UUID sessionId) {
+        var versions = new LinkedHashMap<UUID, Integer>();
+        for (Object[] row : repository.paramVersions(sessionId)) {
+            versions.put(UUID.fromString((String) row[0]), ((Number) row[1]).intValue());
+        }
+        return versions;
+    }
+
+    @Override
+    public int deleteExpired(Instant now) {
+        return repository.deleteExpired(now);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.textopt.session;
+
+import dev.textopt.optim.training.EvaluationResult;
+import dev.textopt.optim.training.EvaluatorFailedException;
+import dev.textopt.optim.training.EvaluatorTargets;
+import dev.textopt.optim.training.ExactMatch;
+import dev.textopt.optim.training.ExternalEvaluation;
+import dev.textopt.optim.training.ExternalEvaluator;
+import dev.textopt.optim.training.JudgeItem;
+import dev.textopt.optim.training.JudgePrompt;
+import dev.textopt.optim.training.LlmJudge;
+import dev.textopt.optim.training.ModelRole;
+import dev.textopt.optim.training.Trace;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Scores traces, as afnio's evaluators do: by exact match, by a judge model, or by an endpoint of the
+ * user's. Each trace keeps its evaluation for backward; the loss is the mean score. All or nothing: if
+ * one score cannot be had, none is stored.
+ */
+@Service
+public class EvaluateService {
+
+    private final LoadSessionPort sessions;
+    private final SaveTracePort traces;
+    private final TraceLookup lookup;
+    private final TrainingCalls calls;
+    private final TrainingTransactions transactions;
+    private final TrainingMetrics metrics;
+    private final ClosurePolicy policy;
+    private final ExternalEvaluator external;
+    private final Clock clock;
+
+    EvaluateService(LoadSessionPort sessions, SaveTracePort traces, TraceLookup lookup, TrainingCalls calls,
+            TrainingTransactions transactions, TrainingMetrics metrics, ClosurePolicy policy, ExternalEvaluator external, Clock clock) {
+        this.sessions = sessions;
+        this.traces = traces;
+        this.lookup = lookup;
+        this.calls = calls;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.policy = policy;
+        this.external = external;
+        this.clock = clock;
+    }
+
+    private record Snapshot(StoredSession session, List<StoredTrace> traces) {
+    }
+
+    public EvaluateOutcome evaluate(UUID id, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper) {
+        Instant started = clock.instant();
+        Snapshot snapshot = transactions.read(() -> {
+            StoredSession session = sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+            return new Snapshot(session, lookup.find(id, command.traceIds(), i -> "traces[" + i + "]", started));
+        });
+        List<Trace> scored = snapshot.traces().stream().map(t -> TraceLookup.trace(t, snapshot.session())).toList();
+        EvaluationResult result;
+        try {
+            result = score(snapshot.session(), scored, command.evaluator());
+        } catch (CallsFailedException e) { // the http evaluator's
+            metrics.finished("evaluate", "failed", started, clock.instant(), Map.of());
+            throw e;
+        }
+        if (result instanceof EvaluationResult.Failed failed) {
+            transactions.countTokens(id, failed.usage());
+            metrics.finished("evaluate", "failed", started, clock.instant(), failed.usage());
+            throw new CallsFailedException("evaluation", failed.failures().stream().map(f -> CallFailure.of(f.index(),
+                    scored.get(f.index()).id(), null, f.cause())).toList(), snapshot.session(), failed.usage());
+        }
+        var evaluated = (EvaluationResult.Scored) result;
+        var results = new ArrayList<EvaluateOutcome.Result>();
+        var stored = new LinkedHashMap<UUID, StoredTrace.TraceEvaluation>();
+        for (int i = 0; i < scored.size(); i++) {
+            var evaluation = evaluated.evaluations().get(i);
+            UUID traceId = snapshot.traces().get(i).id();
+            results.add(new EvaluateOutcome.Result(traceId, evaluation));
+            stored.put(traceId, new StoredTrace.TraceEvaluation(evaluation.score(), evaluation.explanation(), command.evaluator().type()));
+        }
+        var outcome = new EvaluateOutcome(results, evaluated.loss(), evaluated.usage());
+        transactions.write(id, evaluated.usage(), () -> {
+            traces.evaluate(stored);
+            keeper.keep(outcome);
+            return null;
+        });
+        metrics.finished("evaluate", "succeeded", started, clock.instant(), evaluated.usage());
+        return outcome;
+    }
+
+    private EvaluationResult score(StoredSession session, List<Trace> scored, EvaluateCommand.Evaluator evaluator) {
+        if (evaluator instanceof EvaluateCommand.ExactMatch exact) {
+            return new ExactMatch(exact.caseSensitive(), exact.trim()).evaluate(scored, exact.targets());
+        }
+        if (evaluator instanceof EvaluateCommand.LlmJudge judge) {
+            return judge(session, scored, judge);
+        }
+        return external(session, scored, (EvaluateCommand.Http) evaluator);
+    }
+
+    /** The judge's prompt and model are checked before any call; its model defaults per trace, from the trace's first parameter. */
+    private EvaluationResult judge(StoredSession session, List<Trace> scored, EvaluateCommand.LlmJudge judge) {
+        JudgePrompt prompt = JudgePrompt.of(judge.messages(), judge.criteria(), judge.targets() != null);
+        EvaluatorTargets.check(judge.targets(), scored.size(), false);
+        var items = new ArrayList<JudgeItem>();
+        for (int i = 0; i < scored.size(); i++) {
+            Trace trace = scored.get(i);
+            ModelRole model = calls.checked(ModelRole.resolve(judge.modelClient(), judge.completionArgs(),
+                    TrainingCalls.groupOptions(session), trace.paramIds()), "evaluator.",
+                    "traces[" + i + "] used no parameter whose group could give the judge's model; name evaluator.model_client");
+            items.add(new JudgeItem(trace, judge.targets() == null ? null : judge.targets().get(i), model));
+        }
+        calls.requireBudget(session);
+        return new LlmJudge(calls.calls("judge", session), prompt).evaluate(items);
+    }
+
+    /** An http evaluator's URL obeys the closures' allow-list and guard; its failure fails the whole evaluation. */
+    private EvaluationResult external(StoredSession session, List<Trace> scored, EvaluateCommand.Http http) {
+        var url = policy.check(http.url(), "evaluator.url");
+        try {
+            return ExternalEvaluation.evaluate(external, url, scored, http.targets());
+        } catch (EvaluatorFailedException e) {
+            throw new CallsFailedException("evaluation", List.of(new CallFailure(null, null, null, "evaluator_failed", e.getMessage(), null)),
+                    session, Map.of());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.textopt.session;
+
+import dev.textopt.optim.training.ForwardOutput;
+import dev.textopt.optim.training.ForwardPass;
+import dev.textopt.optim.training.ForwardRequest;
+import dev.textopt.optim.training.ForwardResult;
+import dev.textopt.optim.training.ModelRole;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * afnio's forward pass over HTTP: render the messages with the parameters' current values for every input
+ * item, call the model for each at once, and store a trace per item. The values are those of the last
+ * completed step (a running step does not block it); each trace records them with their version, so that
+ * backward can tell when they have changed since.
+ */
+@Service
+public class ForwardService {
+
+    private final LoadSessionPort sessions;
+    private final LoadTracePort versions;
+    private final SaveTracePort traces;
+    private final TrainingCalls calls;
+    private final TrainingTransactions transactions;
+    private final TrainingMetrics metrics;
+    private final Limits limits;
+    private final TrainingSettings settings;
+    private final Clock clock;
+
+    ForwardService(LoadSessionPort sessions, LoadTracePort versions, SaveTracePort traces, TrainingCalls calls, TrainingTransactions transactions,
+            TrainingMetrics metrics, Limits limits, TrainingSettings settings, Clock clock) {
+        this.sessions = sessions;
+        this.versions = versions;
+        this.traces = traces;
+        this.calls = calls;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.limits = limits;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The snapshot a forward pass renders from: the session, and its parameters' value versions. */
+    private record Snapshot(StoredSession session, Map<UUID, Integer> versions) {
+    }
+
+    public ForwardOutcome forward(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper) {
+        Instant started = clock.instant();
+        Snapshot snapshot = transactions.read(() -> new Snapshot(
+                sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id)), versions.paramVersions(id)));
+        StoredSession session = snapshot.session();
+        var known = session.params().stream().map(p -> p.id().toString()).collect(Collectors.toSet());
+        ForwardRequest request = ForwardRequest.of(command.messages(), command.inputs(), known, limits.maxBatchSize());
+        ModelRole model = calls.checked(ModelRole.resolve(command.modelClient(), command.completionArgs(),
+                TrainingCalls.groupOptions(session), request.paramIds()), "",
+                "the messages insert no parameter whose group could give the model; name a model_client");
+        calls.requireBudget(session);
+        var data = new LinkedHashMap<String, String>();
+        request.paramIds().forEach(p -> data.put(p, session.param(UUID.fromString(p)).orElseThrow().data()));
+
+        ForwardResult result = new ForwardPass(calls.calls("forward", session)).run(request, data, model);
+
+        if (result instanceof ForwardResult.Failed failed) {
+            transactions.countTokens(id, failed.usage());
+            metrics.finished("forward", "failed", started, clock.instant(), failed.usage());
+            throw new CallsFailedException("forward pass", failed.failures().stream()
+                    .map(f -> CallFailure.of(f.index(), null, null, f.cause())).toList(), session, failed.usage());
+        }
+        var completed = (ForwardResult.Completed) result;
+        Instant now = clock.instant();
+        var used = request.paramIds().stream()
+                .map(p -> new StoredTrace.UsedParam(UUID.fromString(p), snapshot.versions().get(UUID.fromString(p)), data.get(p))).toList();
+        var stored = new ArrayList<StoredTrace>();
+        for (ForwardOutput output : completed.outputs()) {
+            stored.add(new StoredTrace(UUID.randomUUID(), id, output.index(), now, now.plus(settings.traceTtl()), output.messages(),
+                    request.inputs().get(output.index()), output.output(), model.client(), output.model(), output.usage(), used, null));
+        }
+        var outcome = new ForwardOutcome(stored, completed.usage());
+        transactions.write(id, completed.usage(), () -> {
+            traces.insert(stored);
+            keeper.keep(outcome);
+            return null;
+        });
+        metrics.finished("forward", "succeeded", started, clock.instant(), completed.usage());
+        return outcome;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.textopt.session;
+
+import dev.textopt.optim.Usage;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two short transactions around the model calls of forward, evaluate and backward, none held while
+ * the models think: a consistent read of what the calls need, and the write of their result with the
+ * tokens they spent. Tokens are counted whatever happens to the rest of the write.
+ */
+@Component
+class TrainingTransactions {
+
+    private final TransactionTemplate tx;
+    private final TransactionTemplate snapshot;
+    private final AppendGradsPort locks;
+    private final ApplyStepPort usage;
+    private final Clock clock;
+
+    TrainingTransactions(TransactionTemplate tx, AppendGradsPort locks, ApplyStepPort usage, Clock clock) {
+        this.tx = tx;
+        this.locks = locks;
+        this.usage = usage;
+        this.clock = clock;
+        // One snapshot for all of the read, so that values and their versions (or traces) agree even when
+        // a step commits in between.
+        this.snapshot = new TransactionTemplate(tx.getTransactionManager());
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    <T> T read(Supplier<T> read) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("model calls must not run inside a transaction: it would be held through them");
+        }
+        return snapshot.execute(status -> read.get());
+    }
+
+    /**
+     * Adds {@code usage} to the session and runs {@code write}, in one transaction that holds the session
+     * row's lock from its start (as an append of gradients does) and gives the session a new version. If the
+     * write fails (a check that no longer holds, an answer that cannot be kept), its changes are rolled back
+     * but the tokens are still counted, in a transaction of their own.
+     */
+    <T> T write(UUID sessionId, Map<String, Usage> usage, Supplier<T> write) {
+        try {
+            return tx.execute(status -> {
+                addUsage(sessionId, usage);
+                return write.get();
+            });
+        } catch (RuntimeException e) {
+            try {
+                countTokens(sessionId, usage);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Only the tokens: a request whose calls failed stores nothing else. */
+    void countTokens(UUID sessionId, Map<String, Usage> usage) {
+        tx.executeWithoutResult(status -> addUsage(sessionId, usage));
+    }
+
+    /** The session may have been deleted while the models thought: then there is nothing to count it on. */
+    private void addUsage(UUID sessionId, Map<String, Usage> usage) {
+        if (!locks.touchOwn(sessionId, clock.instant())) {
+            throw new SessionNotFoundException(sessionId);
+        }
+        this.usage.addUsage(sessionId, usage);
+    }
+}
