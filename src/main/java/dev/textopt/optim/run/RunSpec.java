@@ -4,6 +4,7 @@ import dev.textopt.optim.Problem;
 import dev.textopt.optim.training.InvalidTrainingRequestException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A training run's dataset and schedule, checked: the train and validation items, how many epochs of how
@@ -47,8 +48,11 @@ public record RunSpec(List<RunItem> train, List<RunItem> validation, int epochs,
         if (trainItems.isEmpty()) {
             problems.add(new Problem("train", "give at least one item, e.g. [{\"inputs\": {\"text\": \"hello world\"}, \"target\": \"HELLO WORLD\"}]"));
         }
-        items(trainItems, "train", targets, limits, problems);
-        items(validationItems, "validation", targets, limits, problems);
+        // All or none across both sets: a judge prompt is built with or without the target for every batch alike.
+        boolean needTargets = targets == Targets.EVERY_ITEM
+                || Stream.concat(trainItems.stream(), validationItems.stream()).anyMatch(i -> i != null && i.target() != null);
+        items(trainItems, "train", needTargets, targets, limits, problems);
+        items(validationItems, "validation", needTargets, targets, limits, problems);
         int epochCount = epochs == null ? DEFAULT_EPOCHS : epochs;
         if (epochCount < 1 || epochCount > limits.maxEpochs()) {
             problems.add(new Problem("epochs", "must be from 1 to " + limits.maxEpochs() + " (textopt.limits.max-epochs), not " + epochCount));
@@ -68,15 +72,14 @@ public record RunSpec(List<RunItem> train, List<RunItem> validation, int epochs,
                 validateEvery == null ? ValidateEvery.EPOCH : validateEvery);
     }
 
-    private static void items(List<RunItem> items, String field, Targets targets, Limits limits, List<Problem> problems) {
+    private static void items(List<RunItem> items, String field, boolean needTargets, Targets targets, Limits limits,
+            List<Problem> problems) {
         int before = problems.size();
         if (items.size() > limits.maxDatasetSize()) {
             problems.add(new Problem(field, items.size() + " items; at most " + limits.maxDatasetSize()
                     + " (textopt.limits.max-dataset-size)"));
             return;
         }
-        long withTarget = items.stream().filter(i -> i != null && i.target() != null).count();
-        boolean needTargets = targets == Targets.EVERY_ITEM || withTarget > 0;
         for (int i = 0; i < items.size(); i++) {
             RunItem item = items.get(i);
             if (item == null || item.inputs() == null) {
@@ -86,7 +89,7 @@ public record RunSpec(List<RunItem> train, List<RunItem> validation, int epochs,
             if (needTargets && (item == null || item.target() == null)) {
                 problems.add(new Problem(field + "[" + i + "].target", targets == Targets.EVERY_ITEM
                         ? "required: the evaluator compares each output with its item's target"
-                        : "required: some items have a target, so every item needs one (or leave them all out)"));
+                        : "required: some items have a target, so every item of train and validation needs one (or leave them all out)"));
             }
             if (problems.size() - before >= MAX_ITEM_PROBLEMS) {
                 problems.add(new Problem(field, "more items have problems; fix the ones named and send the run again"));

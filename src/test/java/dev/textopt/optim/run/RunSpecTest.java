@@ -57,7 +57,9 @@ class RunSpecTest {
                 .train()).hasSize(2);
         assertThat(problems(List.of(item("a", "A"), item("b", null)), null, 1, 1, false, Targets.ALL_OR_NONE))
                 .containsExactly(new Problem("train[1].target",
-                        "required: some items have a target, so every item needs one (or leave them all out)"));
+                        "required: some items have a target, so every item of train and validation needs one (or leave them all out)"));
+        assertThat(problems(List.of(item("a", null)), List.of(item("v", "V")), 1, 1, false, Targets.ALL_OR_NONE))
+                .extracting(Problem::field).containsExactly("train[0].target");
     }
 
     @Test
