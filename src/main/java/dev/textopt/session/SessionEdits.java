@@ -29,15 +29,17 @@ class SessionEdits {
     private final TgdFactory factory;
     private final Clock clock;
     private final Limits limits;
+    private final RunGuard runs;
 
     SessionEdits(LockSessionPort locks, UpdateSessionStatePort changes, RecordHistoryPort history, TgdFactory factory, Clock clock,
-            Limits limits) {
+            Limits limits, RunGuard runs) {
         this.locks = locks;
         this.changes = changes;
         this.history = history;
         this.factory = factory;
         this.clock = clock;
         this.limits = limits;
+        this.runs = runs;
     }
 
     @Transactional
@@ -58,6 +60,7 @@ class SessionEdits {
         StoredSession session = locked(id);
         StoredParam param = session.param(paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
         refuseWhileStepping(session, "editing a parameter");
+        runs.refuse(id, null, "editing a parameter");
         limits.text(patch.data(), "data");
         limits.text(patch.role(), "role");
         String data = patch.data() == null ? param.data() : patch.data();
@@ -109,9 +112,11 @@ class SessionEdits {
         return locks.lock(id).orElseThrow(() -> new SessionNotFoundException(id));
     }
 
+    /** Refused while a step runs or a training run is active. */
     private StoredSession unlessStepping(UUID id, String what) {
         StoredSession session = locked(id);
         refuseWhileStepping(session, what);
+        runs.refuse(id, null, what);
         return session;
     }
 
