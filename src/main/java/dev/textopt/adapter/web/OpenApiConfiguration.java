@@ -127,7 +127,8 @@ class OpenApiConfiguration {
             case WITH_A_BODY -> operation.getRequestBody() != null;
             case POST -> method == PathItem.HttpMethod.POST;
             case STEP -> "step".equals(operation.getOperationId());
-            case MODEL_CALLS -> "step".equals(operation.getOperationId()) || GRADIENTS.contains(operation.getOperationId());
+            case MODEL_CALLS -> "step".equals(operation.getOperationId()) || GRADIENTS.contains(operation.getOperationId())
+                    || "createRun".equals(operation.getOperationId()); // a run is refused before it starts as they are
             case GRADIENTS -> GRADIENTS.contains(operation.getOperationId());
             case BACKWARD -> "backward".equals(operation.getOperationId());
             case NO_OPERATION -> false;

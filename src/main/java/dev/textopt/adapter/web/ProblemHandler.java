@@ -9,6 +9,8 @@ import dev.textopt.session.ModelClientUnavailableException;
 import dev.textopt.session.ParamNotFoundException;
 import dev.textopt.session.QuotaExceededException;
 import dev.textopt.session.RequestInProgressException;
+import dev.textopt.session.RunActiveException;
+import dev.textopt.session.RunNotFoundException;
 import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StaleTraceException;
 import dev.textopt.session.StepFailedException;
@@ -61,7 +63,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class,
-        TraceNotFoundException.class})
+        TraceNotFoundException.class, RunNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
@@ -110,6 +112,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem = Problems.of(e.timedOut() ? ProblemType.CALLS_TIMEOUT : ProblemType.CALLS_FAILED, e.getMessage());
         }
         problem.setProperty("failures", e.failures().stream().map(StepFailureJson::of).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(RunActiveException.class)
+    ProblemDetail runActive(RunActiveException e) {
+        ProblemDetail problem = Problems.of(ProblemType.RUN_ACTIVE, e.getMessage());
+        problem.setProperty("run_id", e.runId().toString());
         return problem;
     }
 
