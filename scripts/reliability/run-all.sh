@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 # C1 only: a textopt JVM starts markedly faster, and these checks measure behaviour, not speed.
 export JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1}"
 
-services=(rel-crash rel-sigterm rel-ha-a rel-ha-b)
+services=(rel-crash rel-sigterm rel-ha-a rel-ha-b rel-run)
 cleanup() {
   for service in "${services[@]}"; do
     scripts/service.sh stop "$service" >/dev/null 2>&1 || true
@@ -52,6 +52,7 @@ run() {
 run crash-consistency 240 scripts/reliability/crash_consistency.py
 run sigterm 150 scripts/reliability/sigterm.py
 run ha-failover 300 scripts/reliability/ha_failover.py
+run run-crash 300 scripts/reliability/run_crash.py
 
 echo "== reliability summary"
 printf '%s\n' "${summaries[@]}"
