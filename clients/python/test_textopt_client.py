@@ -9,7 +9,8 @@ import os
 import threading
 import unittest
 
-from textopt_client import TGD, Client, Parameter, TextoptError
+from textopt_client import (TGD, ChatCompletion, Client, DeterministicEvaluator, ExactMatchEvaluator, LMJudgeEvaluator,
+                            Parameter, TextoptError)
 
 
 def setUpModule():
@@ -105,6 +106,66 @@ class SessionTest(unittest.TestCase):
     def test_attach_reads_an_existing_session(self):
         attached = TGD.attach(self.optimizer.id)
         self.assertEqual(attached.param_groups[0]["params"][0].id, self.prompt.id)
+
+
+class TrainingTest(unittest.TestCase):
+    """Forward, evaluate and backward, with scripts/fake_model.py as every model: the forward model answers
+    in upper case when its system prompt says so, the judge compares <OUTPUT> with <TARGET>, and the backward
+    model asks for upper case when the evaluation quotes the output in upper case."""
+
+    INPUTS = [{"text": "hello world"}, {"text": "good morning"}]
+    TARGETS = ["HELLO WORLD", "GOOD MORNING"]
+
+    def setUp(self):
+        self.prompt = Parameter("Repeat the text.", role="system prompt")
+        self.optimizer = TGD([self.prompt], model="gpt-4o-mini")
+        self.chat = ChatCompletion(self.optimizer)
+        self.messages = [{"role": "system", "content": [self.prompt]}, {"role": "user", "content": ["{text}"]}]
+
+    def tearDown(self):
+        self.optimizer.delete()
+
+    def test_forward_exact_match_backward_and_step_teach_the_prompt_its_rule(self):
+        outputs = self.chat(self.messages, self.INPUTS)
+        self.assertEqual(list(outputs), ["hello world", "good morning"])
+        loss = ExactMatchEvaluator()(outputs, self.TARGETS)
+        self.assertEqual(loss.score, 0)
+        self.assertIn('expected "HELLO WORLD", got "hello world"', loss.explanation)
+
+        gradients = loss.backward()
+
+        self.assertEqual([g["trace_id"] for g in gradients], outputs.traces)
+        self.assertEqual([g["data"] for g in self.prompt.grad], ["Answer in upper case."] * 2)
+        self.optimizer.step()
+        self.assertIn("answer in upper case.", self.prompt.data.lower())
+        self.assertEqual(ExactMatchEvaluator()(self.chat(self.messages, self.INPUTS), self.TARGETS).score, 1)
+
+    def test_a_judge_scores_and_its_evaluation_is_kept_on_the_trace(self):
+        outputs = self.chat(self.messages, self.INPUTS[:1])
+        loss = LMJudgeEvaluator("The output is the input in capital letters.")(outputs, self.TARGETS[:1])
+        self.assertEqual(loss.score, 0)
+        self.assertEqual(outputs.trace(0)["evaluation"]["evaluator"], "llm_judge")
+        self.assertEqual(outputs.trace(0)["messages"][0]["content"], "Repeat the text.")
+
+    def test_scores_given_here_go_with_the_traces_to_backward(self):
+        outputs = self.chat(self.messages, self.INPUTS)
+        loss = DeterministicEvaluator(lambda output, target: (float(output == target), f"expected {target}"))(outputs, self.TARGETS)
+        self.assertEqual(loss.score, 0)
+        loss.backward()
+        self.assertEqual([g["data"] for g in self.prompt.grad], ["Answer in upper case."] * 2)
+
+    def test_backward_on_outputs_of_an_older_prompt_is_refused_as_stale(self):
+        loss = ExactMatchEvaluator()(self.chat(self.messages, self.INPUTS[:1]), self.TARGETS[:1])
+        self.prompt.patch(data="Repeat the text in upper case.")
+        with self.assertRaises(TextoptError) as raised:
+            loss.backward()
+        self.assertEqual(raised.exception.status, 409)
+        self.assertEqual(raised.exception.type, "https://textopt.dev/problems/stale-trace")
+        self.assertEqual(raised.exception.problem["param_id"], self.prompt.id)
+
+    def test_a_parameter_of_no_optimizer_cannot_be_sent(self):
+        with self.assertRaises(ValueError):
+            self.chat([{"role": "system", "content": [Parameter("Unbound.", role="prompt")]}], self.INPUTS)
 
 
 class ErrorTest(unittest.TestCase):

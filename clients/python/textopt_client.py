@@ -8,6 +8,16 @@
     optimizer.step()          # prompt.data is now the improved prompt
     optimizer.clear_grad()
 
+Or let textopt compute the gradients (forward, evaluate, backward), in afnio's words too:
+
+    chat = ChatCompletion(optimizer)
+    outputs = chat([{"role": "system", "content": [prompt]}, {"role": "user", "content": ["{text}"]}],
+                   inputs=[{"text": "I loved it"}, {"text": "Never again"}])
+    loss = ExactMatchEvaluator()(outputs, ["positive", "negative"])   # or LMJudgeEvaluator(criteria)
+    loss.backward()           # prompt.grad now holds the backward model's feedback
+    optimizer.step()
+    optimizer.clear_grad()
+
 The service is found at TEXTOPT_URL (default http://localhost:8080); when TEXTOPT_API_KEY is set it
 is sent as a Bearer token. Every 4xx/5xx answer raises TextoptError carrying the problem+json.
 """
@@ -17,7 +27,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-__all__ = ["TGD", "Parameter", "TextoptError", "Client"]
+__all__ = ["TGD", "Parameter", "TextoptError", "Client", "ChatCompletion", "ExactMatchEvaluator", "LMJudgeEvaluator",
+           "HttpEvaluator", "DeterministicEvaluator", "Loss"]
 
 DEFAULT_URL = "http://localhost:8080"
 
@@ -266,6 +277,170 @@ class TGD:
                     param._update(answer)
                     self._params.append(param)
                     by_id[param.id] = param
+
+
+# --- computing gradients: forward, evaluate, backward ---------------------------------------------
+
+
+class ChatCompletion:
+    """afnio's ChatCompletion as textopt's forward pass: calling it with `messages` and a batch of `inputs`
+    makes one model call per input item, all at once, and returns their Outputs (textopt keeps a trace of
+    each for evaluate and backward). A content item is a template string ({key} from the input item, {{ }}
+    for braces), a Parameter of the optimizer (its current data), or a Variable {"data", "role"}. The model
+    defaults to the group of the first Parameter in the messages."""
+
+    def __init__(self, optimizer, model_client=None, **completion_args):
+        self.optimizer = optimizer
+        self.model_client = model_client
+        self.completion_args = completion_args
+
+    def __call__(self, messages, inputs):
+        body = {"messages": [dict(m, content=[_content(item) for item in m["content"]]) for m in messages],
+                "inputs": list(inputs)}
+        _model(body, self.model_client, self.completion_args)
+        answer = self.optimizer._client.post(self.optimizer._path("/forward"), body)
+        return Outputs(self.optimizer, answer["traces"], answer["usage"])
+
+
+class Outputs(list):
+    """The outputs of a forward pass, in input order (each text, as the model answered it); `traces` are
+    their trace ids, `usage` what the calls cost."""
+
+    def __init__(self, optimizer, traces, usage):
+        super().__init__(t["output"] for t in traces)
+        self.optimizer = optimizer
+        self.traces = [t["id"] for t in traces]
+        self.usage = usage
+
+    def trace(self, index):
+        """The stored trace of one output: the messages the model got, the parameters' values, its evaluation."""
+        return self.optimizer._client.get(self.optimizer._path("/traces/" + self.traces[index]))
+
+
+class _Evaluator:
+    """Calling an evaluator with Outputs (and targets) scores them in textopt and returns the Loss."""
+
+    def _body(self, targets):
+        raise NotImplementedError
+
+    def __call__(self, outputs, targets=None):
+        body = {"traces": outputs.traces, "evaluator": self._body(targets)}
+        answer = outputs.optimizer._client.post(outputs.optimizer._path("/evaluate"), body)
+        return Loss(outputs, answer["loss"]["score"], answer["loss"]["explanation"], answer["results"], answer["usage"])
+
+
+class ExactMatchEvaluator(_Evaluator):
+    """afnio's ExactMatchEvaluator: 1 when an output equals its target, else 0; no model call."""
+
+    def __init__(self, case_sensitive=True, trim=True):
+        self.case_sensitive = case_sensitive
+        self.trim = trim
+
+    def _body(self, targets):
+        return {"type": "exact_match", "targets": list(targets), "case_sensitive": self.case_sensitive, "trim": self.trim}
+
+
+class LMJudgeEvaluator(_Evaluator):
+    """afnio's LMJudgeEvaluator: a judge model scores each output from 0 to 1 by `criteria` (and the target,
+    when given). `messages` is a judge prompt of your own ({output}, {target}, {criteria}, {input})."""
+
+    def __init__(self, criteria=None, model_client=None, messages=None, **completion_args):
+        self.criteria = criteria
+        self.model_client = model_client
+        self.messages = messages
+        self.completion_args = completion_args
+
+    def _body(self, targets):
+        body = {"type": "llm_judge"}
+        for key, value in (("criteria", self.criteria), ("messages", self.messages),
+                           ("targets", None if targets is None else list(targets))):
+            if value is not None:
+                body[key] = value
+        _model(body, self.model_client, self.completion_args)
+        return body
+
+
+class HttpEvaluator(_Evaluator):
+    """An evaluator of your own behind a URL textopt may call (an allowed closure host)."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def _body(self, targets):
+        body = {"type": "http", "url": self.url}
+        if targets is not None:
+            body["targets"] = list(targets)
+        return body
+
+
+class DeterministicEvaluator:
+    """afnio's DeterministicEvaluator: `evaluation_fn(output, target)` scores here, returning a score from 0
+    to 1 or (score, explanation); backward sends the scores with the traces."""
+
+    def __init__(self, evaluation_fn):
+        self.evaluation_fn = evaluation_fn
+
+    def __call__(self, outputs, targets=None):
+        results = []
+        for i, output in enumerate(outputs):
+            scored = self.evaluation_fn(output, None if targets is None else targets[i])
+            score, explanation = scored if isinstance(scored, tuple) else (scored, None)
+            results.append({"trace_id": outputs.traces[i], "score": score, "explanation": explanation})
+        mean = sum(r["score"] for r in results) / len(results)
+        explanation = "\n".join(f"[{i}] {r['explanation'] or ''}" for i, r in enumerate(results))
+        return Loss(outputs, mean, explanation, results, {}, given=True)
+
+
+class Loss:
+    """A batch's loss: `score` (the mean, 0 to 1), `explanation`, and each output's `results`.
+    `backward()` is afnio's loss.backward(): feedback on every parameter the outputs used, appended to
+    its grad by textopt."""
+
+    def __init__(self, outputs, score, explanation, results, usage, given=False):
+        self.outputs = outputs
+        self.score = score
+        self.explanation = explanation
+        self.results = results
+        self.usage = usage
+        self._given = given
+
+    def backward(self, model_client=None, messages=None, **completion_args):
+        """Returns the gradients appended ({param_id, trace_id, data}); the Parameters' grads are refreshed.
+        `messages` is a backward prompt of your own ({conversation}, {output}, {evaluation}, {parameter}, {role})."""
+        traces = []
+        for trace_id, result in zip(self.outputs.traces, self.results):
+            trace = {"trace_id": trace_id}
+            if self._given:  # scored here: textopt has no evaluation of these traces
+                trace["score"] = result["score"]
+                if result.get("explanation") is not None:
+                    trace["explanation"] = result["explanation"]
+            traces.append(trace)
+        body = {"traces": traces}
+        if messages is not None:
+            body["messages"] = messages
+        _model(body, model_client, completion_args)
+        optimizer = self.outputs.optimizer
+        answer = optimizer._client.post(optimizer._path("/backward"), body)
+        optimizer._refresh()
+        return answer["gradients"]
+
+    def __repr__(self):
+        return f"Loss(score={self.score!r}, explanation={self.explanation!r})"
+
+
+def _content(item):
+    if isinstance(item, Parameter):
+        if item.id is None:
+            raise ValueError("a Parameter in forward messages must belong to the optimizer (it has no id yet)")
+        return {"param": item.id}
+    return item
+
+
+def _model(body, model_client, completion_args):
+    if model_client is not None:
+        body["model_client"] = model_client
+    if completion_args:
+        body["completion_args"] = completion_args
 
 
 def _parameter(value):

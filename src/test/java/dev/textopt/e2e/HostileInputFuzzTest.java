@@ -65,7 +65,7 @@ class HostileInputFuzzTest extends EndToEndTest {
             }
             Operation operation = operations.get(random.nextInt(operations.size()));
             String path = fill(operation.path(), id, paramId);
-            byte[] body = body();
+            byte[] body = body(path, paramId);
             String contentType = random.nextInt(10) == 0 ? pick("text/plain", "application/xml", "application/json; charset=latin1")
                     : "application/json";
             String before = fingerprint();
@@ -105,6 +105,7 @@ class HostileInputFuzzTest extends EndToEndTest {
         return path.replace("{id}", random.nextInt(5) == 0 ? oddPathValue() : id)
                 .replace("{paramId}", random.nextInt(5) == 0 ? oddPathValue() : paramId)
                 .replace("{param_id}", random.nextInt(5) == 0 ? oddPathValue() : paramId)
+                .replace("{traceId}", oddPathValue())
                 .replace("{number}", pick("0", "1", "-1", "2147483648", "99999999999999999999", "abc", "1.5"));
     }
 
@@ -113,7 +114,7 @@ class HostileInputFuzzTest extends EndToEndTest {
     }
 
     /** A body: mostly a mutated valid one, sometimes raw garbage. */
-    private byte[] body() {
+    private byte[] body(String path, String paramId) {
         switch (random.nextInt(12)) {
             case 0:
                 return new byte[] {(byte) 0xC3, (byte) 0x28, '{', (byte) 0xFF, (byte) 0xFE};
@@ -124,12 +125,29 @@ class HostileInputFuzzTest extends EndToEndTest {
             case 3:
                 return new byte[0];
             default:
-                return Api.json(mutate(validBody())).getBytes(StandardCharsets.UTF_8);
+                return Api.json(mutate(validBody(path, paramId))).getBytes(StandardCharsets.UTF_8);
         }
     }
 
-    private Map<String, Object> validBody() {
+    /** A body the operation would take (forward, evaluate and backward have their own), before it is mutated. */
+    private Map<String, Object> validBody(String path, String paramId) {
         var body = new LinkedHashMap<String, Object>();
+        if (path.endsWith("/forward")) {
+            body.put("messages", List.of(Map.of("role", "system", "content", List.of(Map.of("param", String.valueOf(paramId)))),
+                    Map.of("role", "user", "content", List.of("Say {text}."))));
+            body.put("inputs", List.of(new LinkedHashMap<>(Map.of("text", "hello"))));
+            return body;
+        }
+        if (path.endsWith("/evaluate")) {
+            body.put("traces", List.of(UUID.randomUUID().toString()));
+            body.put("evaluator", new LinkedHashMap<>(Map.of("type", pick("exact_match", "llm_judge", "http"), "targets", List.of("HELLO"),
+                    "criteria", "Upper case.")));
+            return body;
+        }
+        if (path.endsWith("/backward")) {
+            body.put("traces", List.of(new LinkedHashMap<>(Map.of("trace_id", UUID.randomUUID().toString(), "score", 0.5))));
+            return body;
+        }
         body.put("params", List.of(new LinkedHashMap<>(Map.of("data", "A prompt.", "role", "prompt", "requires_grad", true))));
         body.put("defaults", new LinkedHashMap<>(Map.of("momentum", 1, "constraints", List.of("Be kind."))));
         if (random.nextBoolean()) {
@@ -187,7 +205,8 @@ class HostileInputFuzzTest extends EndToEndTest {
                 new String[] {"gradient", "t.param_id IN (SELECT id FROM parameter WHERE session_id IN " + in + ")"},
                 new String[] {"model_usage", "t.session_id IN " + in},
                 new String[] {"step_entry", "t.session_id IN " + in},
-                new String[] {"step_param", "t.step_id IN (SELECT id FROM step_entry WHERE session_id IN " + in + ")"})) {
+                new String[] {"step_param", "t.step_id IN (SELECT id FROM step_entry WHERE session_id IN " + in + ")"},
+                new String[] {"trace", "t.session_id IN " + in})) {
             parts.add(jdbc.queryForObject("SELECT (SELECT count(*) FROM \"" + table[0] + "\") || ':' || "
                     + "coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \"" + table[0] + "\" t WHERE "
                     + table[1], String.class, ids));

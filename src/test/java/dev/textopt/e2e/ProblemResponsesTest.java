@@ -60,6 +60,18 @@ class ProblemResponsesTest extends EndToEndTest {
     }
 
     @Test
+    void aForwardBatchOverTheDefaultLimitOf256Is400NamingInputs() {
+        String id = createSession();
+        var created = api.get("/v1/optimizers/" + id);
+        var messages = List.of(Map.of("role", "system", "content", List.of(Map.of("param", created.<String>at("param_groups.0.params.0.id")))),
+                Map.of("role", "user", "content", List.of("{text}")));
+        var response = api.post("/v1/optimizers/" + id + "/forward", Map.of("messages", messages,
+                "inputs", java.util.Collections.nCopies(257, Map.of("text", "x"))));
+        assertProblem(response, 400, "at most 256 per request (textopt.limits.max-batch-size)");
+        assertThat(response.<String>at("errors.0.field")).isEqualTo("inputs");
+    }
+
+    @Test
     void unknownSessionIs404() {
         assertProblem(api.get("/v1/optimizers/6f1c0000-0000-0000-0000-000000000000"), 404, "no optimizer session");
         assertProblem(api.get("/v1/optimizers/not-a-uuid"), 404, "UUID");

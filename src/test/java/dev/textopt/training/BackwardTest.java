@@ -148,6 +148,8 @@ class BackwardTest extends TrainingEndToEndTest {
         assertField(backward(ids[0], List.of(Map.of("trace_id", traces.get(0), "score", "0"))), "traces[0].score");
         assertField(backward(ids[0], List.of(Map.of("score", 0))), "traces[0].trace_id");
         assertField(backward(ids[0], List.of()), "traces");
+        assertField(backward(ids[0], java.util.Collections.nCopies(9, Map.of("trace_id", traces.get(0), "score", 0))), "traces");
+        assertField(backward(ids[0], List.of(Map.of("trace_id", UUID.randomUUID().toString(), "score", 0))), "traces[0].trace_id");
         assertField(api.post("/v1/optimizers/" + ids[0] + "/backward", Map.of("traces", List.of(Map.of("trace_id", traces.get(0), "score", 0)),
                 "messages", List.of(Map.of("role", "user", "content", List.of("Improve {parameter}."))))), "messages");
         assertField(api.post("/v1/optimizers/" + ids[0] + "/backward", Map.of("traces", List.of(Map.of("trace_id", traces.get(0), "score", 0)),

@@ -148,6 +148,15 @@ class EvaluateTest extends TrainingEndToEndTest {
                 "evaluator", Map.of("type", "exact_match", "targets", List.of("A", "A")))), "traces[1]");
         assertField(api.post(evaluate, Map.of("traces", List.of("not-a-trace"),
                 "evaluator", Map.of("type", "exact_match", "targets", List.of("A")))), "traces[0]");
+        String unknown = UUID.randomUUID().toString();
+        var notFound = api.post(evaluate, Map.of("traces", List.of(traces.get(0), unknown),
+                "evaluator", Map.of("type", "exact_match", "targets", List.of("A", "B"))));
+        assertField(notFound, "traces[1]");
+        assertThat(notFound.<String>at("detail")).contains(unknown);
+        var nine = java.util.Collections.nCopies(9, unknown);
+        var overBatch = api.post(evaluate, Map.of("traces", nine, "evaluator", Map.of("type", "exact_match", "targets", nine)));
+        assertField(overBatch, "traces");
+        assertThat(overBatch.<String>at("detail")).contains("textopt.limits.max-batch-size");
         assertField(api.post(evaluate, Map.of("traces", traces, "evaluator", Map.of("type", "llm_judge", "criteria", "c",
                 "model_client", "nobody"))), "evaluator.model_client");
     }

@@ -3,18 +3,34 @@ package dev.textopt.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.TrainingEndToEndTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's worked example, against models that can be taught: a system prompt that scores 0 by exact
- * match on four inputs scores 1 after one forward → evaluate → backward → step.
+ * match on four inputs scores 1 after one forward → evaluate → backward → step. The README shows the same
+ * requests as curl, and this test holds it to them.
  */
 class WorkedExampleTest extends TrainingEndToEndTest {
 
     private static final String[] INPUTS = {"hello world", "good morning", "see you soon", "thank you"};
     private static final List<String> TARGETS = List.of("HELLO WORLD", "GOOD MORNING", "SEE YOU SOON", "THANK YOU");
+
+    @Test
+    void theReadmeShowsTheseRequests() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String example = readme.substring(readme.indexOf("## Computing gradients: a worked example"), readme.indexOf("## The API in short"));
+        assertThat(example).contains("\"params\": [{\"data\": \"Repeat the text.\", \"role\": \"system prompt\"}]",
+                "\"completion_args\": {\"model\": \"gpt-4o-mini\"}", "{\"role\": \"user\", \"content\": [\"{text}\"]}",
+                "\"type\": \"exact_match\"", "WorkedExampleTest");
+        assertThat(example).contains(Arrays.stream(INPUTS).map(i -> "{\"text\": \"" + i + "\"}").toList());
+        assertThat(example).contains(TARGETS.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", ", "[", "]")));
+    }
 
     @Test
     void aPromptThatScoresZeroIsTaughtTheRuleAndScoresOne() {

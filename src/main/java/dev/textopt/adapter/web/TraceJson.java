@@ -10,7 +10,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A stored forward call, as {@code GET …/traces/{trace_id}} shows it. */
-@Schema(description = "A stored forward call and, once evaluated, its evaluation")
+@Schema(description = "A stored forward call and, once evaluated, its evaluation", example = """
+        {"id": "3d1e7a52-9c4b-4f0e-8a6d-2b5c7e9f1a30", "index": 0,
+         "created_at": "2025-06-01T12:00:00.123456Z", "expires_at": "2025-06-02T12:00:00.123456Z",
+         "messages": [{"role": "system", "content": "Repeat the text."}, {"role": "user", "content": "hello world"}],
+         "inputs": {"text": "hello world"}, "output": "hello world", "model_client": "openai", "model": "gpt-4o-mini-2024-07-18",
+         "params": [{"id": "b2e0c1d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "version": 0, "data": "Repeat the text."}],
+         "usage": {"openai": {"prompt_tokens": 21, "completion_tokens": 3, "total_tokens": 24,
+                              "cost": {"amount": 0.0000050, "currency": "USD"}}},
+         "evaluation": {"score": 0.0, "explanation": "expected \"HELLO WORLD\", got \"hello world\" (only the letter case differs)",
+                        "evaluator": "exact_match"}}""")
 record TraceJson(
         UUID id,
         @Schema(description = "The input item's position in its forward request") int index,
