@@ -11,6 +11,7 @@ import dev.textopt.session.OptimizerSessions;
 import dev.textopt.session.ParamNotFoundException;
 import dev.textopt.session.ParamPatch;
 import dev.textopt.session.RestoreService;
+import dev.textopt.session.RunActiveException;
 import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StepRunningException;
 import dev.textopt.session.StepService;
@@ -191,8 +192,8 @@ class UiController {
     private static String act(UUID id, RedirectAttributes flash, Supplier<String> action) {
         try {
             flash.addFlashAttribute("notice", action.get());
-        } catch (BadRequestException | InvalidOptimizerException | StepRunningException | ModelClientUnavailableException
-                | HistoryEntryNotFoundException | BudgetExhaustedException e) {
+        } catch (BadRequestException | InvalidOptimizerException | StepRunningException | RunActiveException
+                | ModelClientUnavailableException | HistoryEntryNotFoundException | BudgetExhaustedException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/ui/sessions/" + id;
