@@ -10,6 +10,8 @@ CREATE TABLE training_run (
     spec             jsonb       NOT NULL,
     -- the history entry current when the run was created: what the first validation scores
     start_entry      integer     NOT NULL,
+    -- epochs x batches per epoch: the steps of the whole run
+    total_steps      integer     NOT NULL,
     -- the batch to train next, both counted from 0; (epochs, 0) once every batch is trained
     epoch            integer     NOT NULL DEFAULT 0,
     batch            integer     NOT NULL DEFAULT 0,

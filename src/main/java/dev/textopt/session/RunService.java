@@ -60,8 +60,8 @@ public class RunService {
             SessionEdits.refuseWhileStepping(session, "starting a run");
             guard.refuse(id, null, "starting another run");
             Instant now = clock.instant();
-            var created = new StoredRun(UUID.randomUUID(), id, RunStatus.QUEUED, session.historyCount(), RunPosition.START, List.of(),
-                    List.of(), null, Map.of(), false, now, null);
+            var created = new StoredRun(UUID.randomUUID(), id, RunStatus.QUEUED, session.historyCount(),
+                    command.spec().schedule().totalSteps(), RunPosition.START, List.of(), List.of(), null, Map.of(), false, now, null);
             creation.insert(created, command, owner, now.plus(keeper.timeout()));
             return created;
         });

@@ -13,13 +13,15 @@ import java.util.UUID;
 /**
  * A training run as the database holds it, without its request (the dataset may be large; only the run's
  * own loop reads it): where it stands, the steps it has trained, its validation scores, why it failed,
- * what it cost. {@code startEntry} is the history entry current when it was created.
+ * what it cost. {@code startEntry} is the history entry current when it was created; {@code totalSteps}
+ * the steps of the whole run (epochs × batches).
  */
 public record StoredRun(
         UUID id,
         UUID sessionId,
         RunStatus status,
         int startEntry,
+        int totalSteps,
         RunPosition position,
         List<RunStep> steps,
         List<ValidationScore> validation,

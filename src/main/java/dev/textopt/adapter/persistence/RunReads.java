@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
 class RunReads implements LoadRunPort, CreateRunPort {
 
     private static final String RUN_COLUMNS = """
-            SELECT id, session_id, status, start_entry, epoch, batch, failure, usage, cancel_requested, created_at, finished_at
+            SELECT id, session_id, status, start_entry, total_steps, epoch, batch, failure, usage, cancel_requested, created_at, finished_at
               FROM training_run""";
 
     private final JdbcClient jdbc;
@@ -47,9 +47,10 @@ class RunReads implements LoadRunPort, CreateRunPort {
     @Override
     public void insert(StoredRun run, RunCommand command, String leaseOwner, Instant leaseExpiresAt) {
         jdbc.sql("""
-                INSERT INTO training_run (id, session_id, status, spec, start_entry, usage, lease_owner, lease_expires_at, created_at)
-                VALUES (?, ?, ?, CAST(? AS jsonb), ?, '{}', ?, ?, ?)""")
-                .params(run.id(), run.sessionId(), run.status().wire(), runJson.command(command), run.startEntry(), leaseOwner,
+                INSERT INTO training_run (id, session_id, status, spec, start_entry, total_steps, usage, lease_owner, lease_expires_at,
+                                          created_at)
+                VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, '{}', ?, ?, ?)""")
+                .params(run.id(), run.sessionId(), run.status().wire(), runJson.command(command), run.startEntry(), run.totalSteps(), leaseOwner,
                         Timestamp.from(leaseExpiresAt), Timestamp.from(run.createdAt()))
                 .update();
     }
@@ -83,7 +84,7 @@ class RunReads implements LoadRunPort, CreateRunPort {
     private StoredRun row(ResultSet rs, int n) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new StoredRun(rs.getObject("id", UUID.class), rs.getObject("session_id", UUID.class), RunStatus.ofWire(rs.getString("status")),
-                rs.getInt("start_entry"), new RunPosition(rs.getInt("epoch"), rs.getInt("batch")), List.of(), List.of(),
+                rs.getInt("start_entry"), rs.getInt("total_steps"), new RunPosition(rs.getInt("epoch"), rs.getInt("batch")), List.of(), List.of(),
                 runJson.failure(rs.getString("failure")), json.usage(rs.getString("usage")), rs.getBoolean("cancel_requested"),
                 rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
     }
@@ -106,7 +107,7 @@ class RunReads implements LoadRunPort, CreateRunPort {
                     validation.computeIfAbsent(rs.getObject("run_id", UUID.class), k -> new ArrayList<>())
                             .add(new ValidationScore(rs.getInt("after_step"), rs.getDouble("score")));
                 });
-        return runs.stream().map(r -> new StoredRun(r.id(), r.sessionId(), r.status(), r.startEntry(), r.position(),
+        return runs.stream().map(r -> new StoredRun(r.id(), r.sessionId(), r.status(), r.startEntry(), r.totalSteps(), r.position(),
                 steps.getOrDefault(r.id(), List.of()), validation.getOrDefault(r.id(), List.of()), r.failure(), r.usage(),
                 r.cancelRequested(), r.createdAt(), r.finishedAt())).toList();
     }

@@ -53,15 +53,17 @@ class UiController {
     private final RestoreService restores;
     private final SessionPage pages;
     private final ChartData charts;
+    private final RunPage runs;
     private final JsonMapper json;
 
     UiController(OptimizerSessions sessions, StepService steps, RestoreService restores, SessionPage pages, ChartData charts,
-            JsonMapper json) {
+            RunPage runs, JsonMapper json) {
         this.sessions = sessions;
         this.steps = steps;
         this.restores = restores;
         this.pages = pages;
         this.charts = charts;
+        this.runs = runs;
         this.json = json;
     }
 
@@ -100,6 +102,7 @@ class UiController {
         model.addAttribute("pager", new Views.Pager(timeline.page(), timelinePages, timeline.total()));
         model.addAttribute("lastPage", timeline.page() + 1 >= timelinePages);
         model.addAttribute("progress", s.stepRunning() ? pages.progress(id) : null);
+        model.addAttribute("runs", runs.rows(id));
         return "ui/session";
     }
 
