@@ -15,7 +15,26 @@ _pids=()          # processes to stop, by pid
 _services=()      # textopt services (scripts/service.sh names)
 _pg_dirs=()       # Debian PostgreSQL data dirs we started
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# free_port: a port nothing listens on; one of PORT_RANGE (e.g. 18100-18199) when that is set, so that runs on a
+# shared machine stay within the ports they were given.
+free_port() {
+  python3 - "${PORT_RANGE:-0-0}" <<'PY'
+import random, socket, sys
+low, high = (int(x) for x in sys.argv[1].split("-"))
+for port in random.sample(range(low, high + 1), high - low + 1):
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+        print(s.getsockname()[1])
+        break
+    except OSError:
+        pass
+    finally:
+        s.close()
+else:
+    sys.exit("no free port in " + sys.argv[1])
+PY
+}
 
 cleanup() {
   set +e

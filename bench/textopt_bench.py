@@ -5,6 +5,7 @@ Subcommands (each prints a JSON line of figures and appends it to --out):
   fanout     step time / L for N parameters with one gradient each
   overhead   step time minus the slowest model call, p50/p99, at N parameters
   growth     state-dict size and step time after 1, 100, 1000 steps
+  forward-backward  forward of a batch of B inputs and backward of its B traces, each time / L
   setup-sessions  create sessions for the write / read benchmarks, print ids
   create-many     create many sessions concurrently (footprint)
 Every loop is bounded by a count and a deadline.
@@ -129,6 +130,48 @@ def cmd_fanout(a):
         emit(a.out, {"bench": "fanout", "run": a.run, "n": n, "latency_ms": a.latency_ms, "steps": len(walls),
                      "step_ms_median": round(med, 1), "server_duration_ms_median": statistics.median(servers),
                      "ratio": round(med / a.latency_ms, 3), "max_concurrency": a.max_concurrency})
+
+
+def forward_backward(c, sid, pid, batch, round_no):
+    """One forward of `batch` inputs, then one backward of its traces (scored in the request, so no judge
+    call comes between): the wall time of each, in ms. The grads are cleared after, so rounds never fill a
+    parameter's grad (textopt.limits.max-grads-per-param)."""
+    messages = [{"role": "system", "content": [{"param": pid}]}, {"role": "user", "content": ["{text}"]}]
+    inputs = [{"text": "review %d of round %d: the food was cold" % (i, round_no)} for i in range(batch)]
+    t0 = time.perf_counter()
+    forward = c.json("POST", "/v1/optimizers/%s/forward" % sid, {"messages": messages, "inputs": inputs})
+    t1 = time.perf_counter()
+    traces = [{"trace_id": t["id"], "score": 0, "explanation": "expected the label in capital letters"}
+              for t in forward["traces"]]
+    backward = c.json("POST", "/v1/optimizers/%s/backward" % sid, {"traces": traces})
+    t2 = time.perf_counter()
+    assert len(forward["traces"]) == batch and len(backward["gradients"]) == batch, (forward, backward)
+    c.json("POST", "/v1/optimizers/%s/clear-grad" % sid, None)
+    return (t1 - t0) * 1000, (t2 - t1) * 1000
+
+
+def cmd_forward_backward(a):
+    c = Client(a.port)
+    sid, pids = create_session(c, 1, grads_per_param=0)
+    deadline, warm = time.time() + a.warmup_seconds, 0
+    while time.time() < deadline:  # the same requests, so that what is measured is their warmed-up path
+        forward_backward(c, sid, pids[0], a.batch, warm)
+        warm += 1
+    forward_backward(c, sid, pids[0], a.batch, warm)  # at least one, for connections
+    forwards, backwards = [], []
+    deadline = time.time() + a.max_seconds
+    for r in range(a.rounds):
+        if time.time() > deadline:
+            break
+        f, b = forward_backward(c, sid, pids[0], a.batch, warm + 1 + r)
+        forwards.append(f)
+        backwards.append(b)
+    emit(a.out, {"bench": "forward-backward", "run": a.run, "batch": a.batch, "latency_ms": a.latency_ms,
+                 "rounds": len(forwards), "warmup_rounds": warm,
+                 "forward_ms_median": round(statistics.median(forwards), 1),
+                 "backward_ms_median": round(statistics.median(backwards), 1),
+                 "forward_ratio": round(statistics.median(forwards) / a.latency_ms, 3),
+                 "backward_ratio": round(statistics.median(backwards) / a.latency_ms, 3)})
 
 
 def cmd_overhead(a):
@@ -257,6 +300,10 @@ def main():
     sp.add_argument("--marks", type=int, nargs="+", default=[1, 100, 1000])
     sp.add_argument("--sample", type=int, default=5)
     sp.add_argument("--latency-ms", type=float, default=1)
+    sp = sub.add_parser("forward-backward"); common(sp)
+    sp.add_argument("--batch", type=int, default=32)
+    sp.add_argument("--rounds", type=int, default=5)
+    sp.add_argument("--latency-ms", type=float, default=300)
     sp = sub.add_parser("setup-sessions"); common(sp)
     sp.add_argument("--sessions", type=int, default=1)
     sp.add_argument("--n", type=int, default=1)
@@ -268,8 +315,8 @@ def main():
     sp.add_argument("--count", type=int, default=10000)
     sp.add_argument("--threads", type=int, default=8)
     a = p.parse_args()
-    {"fanout": cmd_fanout, "overhead": cmd_overhead, "growth": cmd_growth, "setup-sessions": cmd_setup_sessions,
-     "create-many": cmd_create_many}[a.cmd](a)
+    {"fanout": cmd_fanout, "overhead": cmd_overhead, "growth": cmd_growth, "forward-backward": cmd_forward_backward,
+     "setup-sessions": cmd_setup_sessions, "create-many": cmd_create_many}[a.cmd](a)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@
 #   scripts/service.sh stop NAME
 #   scripts/service.sh classpath     # prints the classpath it starts textopt with
 #
-# State lives in target/services/NAME/ (pid, log, data). Start waits until /actuator/health is UP.
+# State lives in target/services/NAME/ (pid, log, data). Start waits until /actuator/health is UP, at most
+# SERVICE_START_SECONDS (default 60; more on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +38,8 @@ case "$cmd" in
     nohup java ${JAVA_OPTS:-} -cp "$cp" dev.textopt.TextoptApplication \
       --server.port="$port" --textopt.embedded-db.data-dir="$dir/data" "$@" > "$dir/log" 2>&1 &
     echo $! > "$dir/pid"
-    for _ in $(seq 1 120); do
+    wait_seconds=${SERVICE_START_SECONDS:-60}
+    for _ in $(seq 1 $((wait_seconds * 2))); do
       if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
         echo "textopt '$name' is up on port $port (pid $(cat "$dir/pid"))"
         exit 0
@@ -49,7 +51,7 @@ case "$cmd" in
       fi
       sleep 0.5
     done
-    echo "textopt '$name' did not become healthy within 60 s; see $dir/log" >&2
+    echo "textopt '$name' did not become healthy within $wait_seconds s; see $dir/log" >&2
     exit 1
     ;;
   stop)

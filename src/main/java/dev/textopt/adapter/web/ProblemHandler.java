@@ -90,9 +90,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BudgetExhaustedException.class)
     ProblemDetail budget(BudgetExhaustedException e) {
-        ProblemDetail problem = Problems.of(ProblemType.BUDGET_EXHAUSTED, e.getMessage());
-        problem.setProperty("spent", new ProblemJson.MoneyJson(e.spent().doubleValue(), e.budget().currency()));
-        problem.setProperty("budget", new ProblemJson.MoneyJson(e.budget().amount().doubleValue(), e.budget().currency()));
+        ProblemDetail problem = Problems.budget(e.getMessage(), e.spent(), e.budget());
         if (e.step() != null) { // a step stopped part-way by the budget
             problem.setProperty("step", e.step());
             problem.setProperty("failures", e.failures().stream().map(StepFailureJson::of).toList());
@@ -103,14 +101,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Forward, evaluate or backward calls that failed: 402 when the budget stopped them, else 502 or 504. */
     @ExceptionHandler(CallsFailedException.class)
     ProblemDetail callsFailed(CallsFailedException e) {
-        ProblemDetail problem;
-        if (e.budget() != null) {
-            problem = Problems.of(ProblemType.BUDGET_EXHAUSTED, e.getMessage());
-            problem.setProperty("spent", new ProblemJson.MoneyJson(e.spent().doubleValue(), e.budget().currency()));
-            problem.setProperty("budget", new ProblemJson.MoneyJson(e.budget().amount().doubleValue(), e.budget().currency()));
-        } else {
-            problem = Problems.of(e.timedOut() ? ProblemType.CALLS_TIMEOUT : ProblemType.CALLS_FAILED, e.getMessage());
-        }
+        ProblemDetail problem = e.budget() != null ? Problems.budget(e.getMessage(), e.spent(), e.budget())
+                : Problems.of(e.timedOut() ? ProblemType.CALLS_TIMEOUT : ProblemType.CALLS_FAILED, e.getMessage());
         problem.setProperty("failures", e.failures().stream().map(StepFailureJson::of).toList());
         return problem;
     }

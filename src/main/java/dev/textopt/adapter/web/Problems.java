@@ -1,6 +1,8 @@
 package dev.textopt.adapter.web;
 
 import dev.textopt.optim.Problem;
+import dev.textopt.session.Budget;
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +31,14 @@ final class Problems {
     static ProblemDetail invalid(String detail, List<Problem> errors) {
         ProblemDetail problem = of(ProblemType.INVALID_REQUEST, detail);
         problem.setProperty("errors", errors.stream().map(e -> new ProblemJson.FieldErrorJson(e.field(), e.message())).toList());
+        return problem;
+    }
+
+    /** A spent budget, with what the session has spent and its budget. */
+    static ProblemDetail budget(String detail, BigDecimal spent, Budget budget) {
+        ProblemDetail problem = of(ProblemType.BUDGET_EXHAUSTED, detail);
+        problem.setProperty("spent", new ProblemJson.MoneyJson(spent.doubleValue(), budget.currency()));
+        problem.setProperty("budget", new ProblemJson.MoneyJson(budget.amount().doubleValue(), budget.currency()));
         return problem;
     }
 
