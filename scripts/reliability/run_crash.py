@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
-"""kill -9 in the middle of a training run: the run finishes with exactly epochs x batches steps, each applied once.
+"""kill -9, then SIGTERM, in the middle of a training run: the run finishes with exactly epochs x batches steps,
+each applied once.
 
 Starts a real textopt (lease timeout LEASE s, runs polled for take-over every second) and the fake model
 (every call takes LATENCY s), starts a run of EPOCHS x BATCHES batches that teaches the prompt a rule, and
 kills the JVM with SIGKILL while one of the run's steps is running (after at least one step was recorded),
-so that the crash leaves a step in flight. It restarts textopt on the same data and checks, once the
-restarted instance has taken the run over and finished it:
+so that the crash leaves a step in flight. It restarts textopt on the same data; once the restarted instance
+has taken the run over and is making a step, it sends it SIGTERM: that step must finish (succeeded, not
+abandoned) and the instance exit. A third instance takes the run over and finishes it. Then it checks:
 
   * the run succeeded with exactly EPOCHS x BATCHES steps, one per (epoch, batch), in order;
   * the history holds exactly that many succeeded steps, the session's step_count says so, and each of
     the run's steps names one of them: no step applied twice, none lost;
   * the step in flight at the kill is a failed entry (abandoned, nothing applied) and its batch was trained again;
+  * the step in flight at the SIGTERM succeeded, and no other entry failed;
   * the prompt is the data of the newest succeeded entry, and it holds the rule; validation was scored
     before the first step and after each epoch.
 
@@ -18,6 +21,7 @@ Exits non-zero on the first broken invariant; prints one summary line.
 """
 import os
 import shutil
+import signal
 import socket
 import sys
 import time
@@ -28,7 +32,7 @@ import rel  # noqa: E402
 NAME = "rel-run"
 LEASE = 5
 LATENCY = 0.3
-EPOCHS, BATCH_SIZE, ITEMS = 2, 2, 8
+EPOCHS, BATCH_SIZE, ITEMS = 3, 2, 8
 BATCHES = ITEMS // BATCH_SIZE
 WORDS = ["hello world", "good morning", "see you soon", "thank you", "well done", "good night", "nice work", "take care"]
 
@@ -60,22 +64,23 @@ def create_run(api):
     return sid, headers["Location"]
 
 
-def kill_during_a_step(api, sid, location, java_pid):
-    """SIGKILL once a step of the run is running, after the run recorded at least one; returns the run's steps then."""
-    deadline = time.time() + 90
+def signal_during_a_step(api, sid, location, java_pid, after_steps, send):
+    """Sends the signal once a step of the run is running, after the run recorded more than `after_steps`;
+    returns the number of steps recorded then and the running step's entry."""
+    deadline = time.time() + 120
     while time.time() < deadline:
         status, run, _ = api.get(location)
         if status != 200:
             rel.fail("GET run answered %d: %s" % (status, run))
         if run["status"] not in ("queued", "running"):
             rel.fail("the run ended (%s) before a step was caught in flight" % run["status"])
-        if run["steps"]:
+        if len(run["steps"]) > after_steps:
             status, page, _ = api.get("/v1/optimizers/%s/steps?page=0&size=1" % sid)
             if status == 200 and page["items"] and page["items"][0]["status"] == "running":
-                rel.kill9(java_pid)
+                send(java_pid)
                 return len(run["steps"]), page["items"][0]["step"]
         time.sleep(0.02)
-    rel.fail("no step of the run was caught running within 90 s")
+    rel.fail("no step of the run was caught running within 120 s")
 
 
 def finished(api, location, seconds):
@@ -88,7 +93,7 @@ def finished(api, location, seconds):
     rel.fail("the run did not finish within %d s of the restart" % seconds)
 
 
-def check(api, sid, run, in_flight):
+def check(api, sid, run, in_flight, terminated):
     if run["status"] != "succeeded":
         rel.fail("the run ended %s: %s" % (run["status"], run.get("failure")))
     positions = [(s["epoch"], s["batch"]) for s in run["steps"]]
@@ -109,6 +114,12 @@ def check(api, sid, run, in_flight):
     crashed = next((e for e in entries if e["step"] == in_flight), None)
     if crashed is None or crashed["status"] != "failed" or not any(f["reason"] == "abandoned" for f in crashed["failures"]):
         rel.fail("the step in flight at the kill (entry %d) is %s, not failed as abandoned" % (in_flight, crashed))
+    finished = next((e for e in entries if e["step"] == terminated), None)
+    if finished is None or finished["status"] != "succeeded":
+        rel.fail("the step in flight at SIGTERM (entry %d) is %s, not succeeded" % (terminated, finished))
+    failed = [e["step"] for e in entries if e["status"] != "succeeded"]
+    if failed != [in_flight]:
+        rel.fail("entries %s did not succeed; only the one in flight at the kill (%d) should have failed" % (failed, in_flight))
     data = session["param_groups"][0]["params"][0]["data"]
     newest = [p["data"] for p in succeeded[-1]["params"] if p["status"] == "updated"]
     if newest and data != newest[-1]:
@@ -131,18 +142,27 @@ def main():
         java_pid = start(port, fake_port)
         api = rel.Api(port)
         sid, location = create_run(api)
-        recorded, in_flight = kill_during_a_step(api, sid, location, java_pid)
+        recorded, in_flight = signal_during_a_step(api, sid, location, java_pid, 0, rel.kill9)
         killed_at = time.time()
         if not rel.wait_exit(java_pid, 10):
             rel.fail("the JVM %d survived SIGKILL" % java_pid)
         print("run-crash: killed pid %d while step %d ran, %d of the run's %d steps recorded"
               % (java_pid, in_flight, recorded, EPOCHS * BATCHES), flush=True)
+
+        java_pid = start(port, fake_port)
+        recorded, terminated = signal_during_a_step(api, sid, location, java_pid, recorded,
+                                                    lambda pid: os.kill(pid, signal.SIGTERM))
+        if not rel.wait_exit(java_pid, 60):
+            rel.fail("textopt did not exit within 60 s of SIGTERM")
+        print("run-crash: the restarted instance took the run over; SIGTERM while step %d ran, %d steps recorded; it exited"
+              % (terminated, recorded), flush=True)
+
         start(port, fake_port)
         run = finished(api, location, 150)
-        other = check(api, sid, run, in_flight)
-        print("run-crash: taken over and finished %.0fs after the kill: %d steps, one per batch, each applied once; "
-              "%d other entries (the abandoned step); the prompt holds the rule (%.0fs)"
-              % (time.time() - killed_at, len(run["steps"]), other, time.time() - started), flush=True)
+        other = check(api, sid, run, in_flight, terminated)
+        print("run-crash: taken over twice and finished %.0fs after the kill: %d steps, one per batch, each applied once; "
+              "%d other entry (the step in flight at the kill); the step in flight at SIGTERM finished; the prompt holds "
+              "the rule (%.0fs)" % (time.time() - killed_at, len(run["steps"]), other, time.time() - started), flush=True)
     finally:
         rel.service_stop(NAME)
         rel.stop_process(fake)
