@@ -70,7 +70,7 @@ class ApiContractCoverageTest extends EndToEndTest {
         api.get(session + "/traces/6f1c0000-0000-4000-8000-000000000000");
         api.post(session + "/evaluate", Map.of("traces", List.of(trace), "evaluator", Map.of("type", "exact_match", "targets", List.of("Covered."))));
         api.post(session + "/evaluate", Map.of("traces", List.of(trace), "evaluator", Map.of("type", "exact_match", "targets", List.of())));
-        openAi.answer("<PARAMETER role=", "<FEEDBACK>Say it shorter.</FEEDBACK>", 30, 4);
+        openAi.answer("<OUTPUT>Covered output.</OUTPUT>", "<FEEDBACK>Say it shorter.</FEEDBACK>", 30, 4);
         api.post(session + "/backward", Map.of("traces", List.of(Map.of("trace_id", trace))));
         api.post(session + "/backward", Map.of("traces", List.of(Map.of("trace_id", trace, "score", 2))));
 

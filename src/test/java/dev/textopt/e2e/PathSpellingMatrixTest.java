@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every path the service serves — each operation of its own OpenAPI description, the web view's pages
@@ -62,6 +63,11 @@ class PathSpellingMatrixTest extends EndToEndTest {
     private String csrfCookie;
     private String csrfToken;
     private Object stateDict = Map.of("state", Map.of(), "param_groups", List.of());
+    /** A trace of the session the requests aim at, once a forward pass with a key made one. */
+    private String traceId = UUID.randomUUID().toString();
+    /** A training run of that session, once one was started with a key; and the parameter it trains. */
+    private String runId = UUID.randomUUID().toString();
+    private String paramId = UUID.randomUUID().toString();
 
     @Test
     void noSpellingOfAnyPathGetsInWithoutAKeyAndChangesNothing() throws Exception {
@@ -105,6 +111,8 @@ class PathSpellingMatrixTest extends EndToEndTest {
         var theirs = session("matrix-key-b");
         api.post("/v1/optimizers/" + mine[0] + "/params/" + mine[1] + "/grad", Map.of("data", "Matrix grad."), "Authorization", "Bearer matrix-key-a");
         openAi.answer("Matrix grad.", "<IMPROVED_VARIABLE>Matrix prompt, better.</IMPROVED_VARIABLE>", 5, 2);
+        openAi.answer("Matrix input.", "Matrix output.", 5, 2);
+        paramId = mine[1];
         String before = fingerprint();
         for (Target target : apiOperations()) {
             if (target.template().contains("{id}")) {
@@ -121,6 +129,12 @@ class PathSpellingMatrixTest extends EndToEndTest {
             }
             var response = send(target, fill(target.template(), Map.of("id", id, "param_id", mine[1])), "matrix-key-a");
             assertThat(response.statusCode()).as(target + ": " + response.body()).isBetween(200, 204);
+            if (target.template().endsWith("/forward")) {
+                traceId = JsonMapper.builder().build().readTree(response.body()).at("/traces/0/id").asString();
+            }
+            if (target.template().endsWith("/runs") && target.method().equals("POST")) {
+                runId = JsonMapper.builder().build().readTree(response.body()).at("/id").asString();
+            }
         }
         var browser = new Browser();
         browser.signIn(port, "matrix-key-a");
@@ -164,8 +178,15 @@ class PathSpellingMatrixTest extends EndToEndTest {
         return targets;
     }
 
+    /**
+     * Edits first; forward before the trace, evaluate and backward that use its trace; restores; then a training run (which
+     * refuses changes by hand while it is going) and what reads or cancels it; deletes last.
+     */
     private static int order(Target t) {
-        return t.method().equals("PATCH") ? 0 : t.template().endsWith("/restore") ? 2 : t.method().equals("DELETE") ? 3 : 1;
+        String path = t.template();
+        return t.method().equals("PATCH") ? 0 : path.endsWith("/forward") ? 1 : path.endsWith("/restore") ? 3
+                : path.endsWith("/runs") && t.method().equals("POST") ? 4 : path.contains("/runs") ? 5
+                : t.method().equals("DELETE") ? 6 : 2;
     }
 
     /** The same path written every way the matrix tries. */
@@ -211,12 +232,12 @@ class PathSpellingMatrixTest extends EndToEndTest {
         return "/" + String.join("/", parts);
     }
 
-    private static String fill(String template, Map<String, String> ids) {
+    private String fill(String template, Map<String, String> ids) {
         String path = template;
         for (var entry : ids.entrySet()) {
             path = path.replace("{" + entry.getKey() + "}", entry.getValue());
         }
-        return path.replace("{paramId}", ids.get("param_id")).replace("{number}", "1").replace("{n}", "1");
+        return path.replace("{paramId}", ids.get("param_id")).replace("{traceId}", traceId).replace("{runId}", runId).replace("{number}", "1").replace("{n}", "1");
     }
 
     private HttpResponse<String> send(Target target, String path, String key, String... headers) throws Exception {
@@ -251,6 +272,21 @@ class PathSpellingMatrixTest extends EndToEndTest {
         }
         if (t.endsWith("/grad") || target.method().equals("PATCH")) {
             return Map.of("data", "Matrix feedback.");
+        }
+        if (t.endsWith("/forward")) {
+            return Map.of("messages", List.of(Map.of("role", "user", "content", List.of("Matrix input."))), "inputs", List.of(Map.of()),
+                    "model_client", "openai");
+        }
+        if (t.endsWith("/evaluate")) {
+            return Map.of("traces", List.of(traceId), "evaluator", Map.of("type", "exact_match", "targets", List.of("Matrix output.")));
+        }
+        if (t.endsWith("/backward")) {
+            return Map.of("traces", List.of(Map.of("trace_id", traceId, "score", 1)));
+        }
+        if (t.endsWith("/runs")) {
+            return Map.of("train", List.of(Map.of("inputs", Map.of("text", "Matrix input."), "target", "Matrix output.")),
+                    "forward", Map.of("messages", List.of(Map.of("role", "system", "content", List.of(Map.of("param", paramId))),
+                            Map.of("role", "user", "content", List.of("{text}")))), "evaluator", Map.of("type", "exact_match"));
         }
         return Map.of();
     }
