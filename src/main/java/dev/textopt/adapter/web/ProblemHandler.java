@@ -20,6 +20,7 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -109,18 +110,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RunActiveException.class)
     ProblemDetail runActive(RunActiveException e) {
-        ProblemDetail problem = Problems.of(ProblemType.RUN_ACTIVE, e.getMessage());
-        problem.setProperty("run_id", e.runId().toString());
-        return problem;
+        return Problems.of(ProblemType.RUN_ACTIVE, e.getMessage(), Map.of("run_id", e.runId().toString()));
     }
 
     @ExceptionHandler(StaleTraceException.class)
     ProblemDetail staleTrace(StaleTraceException e) {
-        ProblemDetail problem = Problems.of(ProblemType.STALE_TRACE, e.getMessage());
-        problem.setProperty("trace_id", e.traceId().toString());
-        problem.setProperty("param_id", e.paramId().toString());
-        problem.setProperty("changed_by_entry", e.changedByEntry());
-        return problem;
+        return Problems.of(ProblemType.STALE_TRACE, e.getMessage(), Map.of("trace_id", e.traceId().toString(),
+                "param_id", e.paramId().toString(), "changed_by_entry", e.changedByEntry()));
     }
 
     @ExceptionHandler(BadRequestException.class)
@@ -135,9 +131,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ModelClientUnavailableException.class)
     ProblemDetail modelClientUnavailable(ModelClientUnavailableException e) {
-        ProblemDetail problem = Problems.of(ProblemType.MODEL_CLIENT_UNAVAILABLE, e.getMessage());
-        problem.setProperty("model_client", e.client());
-        return problem;
+        return Problems.of(ProblemType.MODEL_CLIENT_UNAVAILABLE, e.getMessage(), Map.of("model_client", e.client()));
     }
 
     @ExceptionHandler(StepFailedException.class)
