@@ -11,10 +11,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
+import dev.textopt.support.Runs;
 import dev.textopt.support.TrainingEndToEndTest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,21 +31,15 @@ class RunsTest extends TrainingEndToEndTest {
     private static final List<Map<String, Object>> VALIDATION = List.of(item("good night"), item("well done"));
 
     private static Map<String, Object> item(String text) {
-        return Map.of("inputs", Map.of("text", text), "target", text.toUpperCase());
+        return Runs.item(text, text.toUpperCase());
     }
 
-    private Map<String, Object> run(String paramId, Object... more) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("train", TRAIN);
-        body.put("validation", VALIDATION);
-        body.put("forward", Map.of("messages", messages(paramId)));
-        body.put("evaluator", Map.of("type", "exact_match"));
-        body.put("epochs", 2);
-        body.put("batch_size", 2);
-        for (int i = 0; i < more.length; i += 2) {
-            body.put((String) more[i], more[i + 1]);
-        }
-        return body;
+    /** 2 epochs of TRAIN in batches of 2, VALIDATION, exact match; {@code more} overrides or adds fields. */
+    private static Map<String, Object> run(String paramId, Object... more) {
+        var defaults = new Object[] {"epochs", 2, "batch_size", 2};
+        var all = Arrays.copyOf(defaults, defaults.length + more.length);
+        System.arraycopy(more, 0, all, defaults.length, more.length);
+        return Runs.request(paramId, TRAIN, VALIDATION, all);
     }
 
     private Api.Response start(String sessionId, Map<String, Object> body) {
@@ -56,25 +49,8 @@ class RunsTest extends TrainingEndToEndTest {
         return created;
     }
 
-    /** The run once it has ended. */
     private Api.Response finished(String location) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            var run = api.get(location);
-            assertThat(run.status()).as(run.raw()).isEqualTo(200);
-            if (!List.of("queued", "running").contains(run.<String>at("status")) || Instant.now().isAfter(deadline)) {
-                return run;
-            }
-            sleep(50);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Runs.finished(api, location);
     }
 
     private String data(String sessionId) {
@@ -133,10 +109,19 @@ class RunsTest extends TrainingEndToEndTest {
     }
 
     @Test
-    void keepBestRestoresNothingWhenTheLastStepIsTheBest() {
+    void keepBestRestoresNothingWhenTheLastStepIsTheBestAndARetriedRequestStartsNoSecondRun() {
         String[] ids = session("Repeat the text.");
+        String key = "run-" + UUID.randomUUID();
+        var created = api.post("/v1/optimizers/" + ids[0] + "/runs", run(ids[1], "epochs", 1, "keep_best", true), "Idempotency-Key", key);
+        assertThat(created.status()).as(created.raw()).isEqualTo(202);
 
-        var run = finished(start(ids[0], run(ids[1], "epochs", 1, "keep_best", true)).location());
+        var retried = api.post("/v1/optimizers/" + ids[0] + "/runs", run(ids[1], "epochs", 1, "keep_best", true), "Idempotency-Key", key);
+
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.<String>at("id")).isEqualTo(created.<String>at("id"));
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        var run = finished(created.location());
+        assertThat(api.get("/v1/optimizers/" + ids[0] + "/runs").<Number>at("total_items").intValue()).isEqualTo(1);
 
         assertThat(run.<Map<String, Object>>at("best")).isEqualTo(Map.of("step", 2, "score", 1.0));
         assertThat(api.get("/v1/optimizers/" + ids[0] + "/steps").<Number>at("total_items").intValue()).as("two steps, no restore")
