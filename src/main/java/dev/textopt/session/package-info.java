@@ -6,8 +6,10 @@
  * Public, called by the web adapter and the web view: {@link OptimizerSessions}
  * (create, read, delete, append gradients, export, history; the changes by hand go through
  * {@code SessionEdits}), {@link StepService} (a step: {@code StepStarter}, the model
- * calls, {@code StepFinisher}), {@link RestoreService} and
- * {@link Idempotency}. A use case owns its settings as a plain record
+ * calls, {@code StepFinisher}), {@link RestoreService}, {@link Idempotency}, forward, evaluate and backward
+ * ({@link ForwardService}, {@link EvaluateService}, {@link BackwardService}), and training runs
+ * ({@link RunService}: a run's loop, {@code RunLoop}, trains each batch through those same use cases,
+ * {@code RunBatches}, on threads of {@code RunWorkers}, which also takes over the runs of dead instances). A use case owns its settings as a plain record
  * ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings}, {@code ClosureSettings});
  * config binds {@code textopt.*} to them and nothing here knows config.
  *
@@ -25,6 +27,9 @@
  *   <li>{@code StepLeasePort}, {@code ApplyStepPort}: a step's lease, and what it leaves behind.</li>
  *   <li>{@code RecordHistoryPort}, {@code LoadHistoryPort}: the history, written and read.</li>
  *   <li>{@code IdempotencyStore}: Idempotency-Key claims and answers.</li>
+ *   <li>{@code CreateRunPort}, {@code LoadRunPort}: training runs created and read (and a session's active
+ *       one, which {@code RunGuard} asks before any change by hand); {@code RunLeasePort},
+ *       {@code RecordRunPort}: a run's lease, and its progress, fenced by the lease.</li>
  *   <li>{@code ClosureEndpoint}: a step's closure, over HTTP; {@code TenantContext}, {@code ApiKeyLookup}:
  *       who the caller is, answered by the web adapter; the core's {@code ModelClients}: the models.</li>
  * </ul>
