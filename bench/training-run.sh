@@ -8,9 +8,11 @@ out=$RESULTS/training-run.jsonl; : > "$out"
 load_note
 for run in $(seq 1 "$RUNS"); do
   fake=$(free_port); port=$(free_port)
+  rm -rf target/services/bench-run  # a fresh database each run
   start_fake "$fake" "$L"
   start_textopt bench-run "$port" "$fake" "$@"
-  python3 "$BENCH_DIR/training_run.py" --port "$port" --fake-port "$fake" --latency-ms "$L" --run "$run" --out "$out"
+  python3 "$BENCH_DIR/training_run.py" --port "$port" --fake-port "$fake" --latency-ms "$L" --run "$run" --out "$out" \
+    --warmup-seconds "$WARMUP_SECONDS"
   stop_textopt bench-run
   kill "${_pids[-1]}"; unset '_pids[-1]'
 done
