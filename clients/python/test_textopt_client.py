@@ -212,6 +212,46 @@ class TrainingTest(unittest.TestCase):
             self.chat([{"role": "system", "content": [Parameter("Unbound.", role="prompt")]}], self.INPUTS)
 
 
+class RunTest(unittest.TestCase):
+    """fit(): the training run, with scripts/fake_model.py as every model (see TrainingTest)."""
+
+    def setUp(self):
+        self.prompt = Parameter("Repeat the text.", role="system prompt")
+        self.optimizer = TGD([self.prompt], model="gpt-4o-mini")
+        self.messages = [{"role": "system", "content": [self.prompt]}, {"role": "user", "content": ["{text}"]}]
+
+    def tearDown(self):
+        self.optimizer.delete()
+
+    def test_fit_teaches_the_prompt_its_rule_and_reports_progress_on_the_way(self):
+        seen = []
+        run = self.optimizer.fit([({"text": "hello world"}, "HELLO WORLD"), {"inputs": {"text": "good morning"}, "target": "GOOD MORNING"}],
+                                 validation=[({"text": "see you"}, "SEE YOU")], forward=self.messages,
+                                 evaluator=ExactMatchEvaluator(), epochs=2, batch_size=1, shuffle_seed=7, keep_best=True,
+                                 on_progress=lambda r: seen.append((r["status"], len(r["steps"]))), poll_interval=0.2, timeout=120)
+        self.assertEqual(run["status"], "succeeded")
+        self.assertEqual([(s["epoch"], s["batch"]) for s in run["steps"]], [(0, 0), (0, 1), (1, 0), (1, 1)])
+        self.assertEqual([v["score"] for v in run["validation"]][0], 0)
+        self.assertEqual(run["best"]["score"], 1)
+        self.assertIn("answer in upper case.", self.prompt.data.lower(), "the Parameters hold what the run left")
+        self.assertEqual(seen[-1], ("succeeded", 4))
+        self.assertEqual(self.optimizer.runs()["items"][0]["id"], run["id"])
+
+    def test_a_run_can_be_followed_and_cancelled(self):
+        run = self.optimizer.fit([({"text": "hello world"}, "HELLO WORLD")] * 4, forward=(ChatCompletion(self.optimizer), self.messages),
+                                 evaluator=LMJudgeEvaluator("The output is the input in capital letters."), epochs=3,
+                                 batch_size=1, wait=False)
+        self.assertIn(run["status"], ("queued", "running"))
+        run.cancel()
+        self.assertEqual(run.wait(poll_interval=0.2, timeout=120)["status"], "cancelled")
+
+    def test_a_bad_run_raises_a_400_naming_the_field(self):
+        with self.assertRaises(TextoptError) as raised:
+            self.optimizer.fit([], forward=self.messages, evaluator=ExactMatchEvaluator())
+        self.assertEqual(raised.exception.status, 400)
+        self.assertEqual([e["field"] for e in raised.exception.errors], ["train"])
+
+
 class ErrorTest(unittest.TestCase):
 
     def test_unknown_session_raises_the_problem(self):

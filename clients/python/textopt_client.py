@@ -21,6 +21,14 @@ Or let textopt compute the gradients (forward, evaluate, backward), in afnio's w
     optimizer.step()
     optimizer.clear_grad()
 
+Or hand textopt the whole loop, afnio's Trainer as a durable job (it survives restarts of textopt):
+
+    run = optimizer.fit([({"text": "I loved it"}, "positive"), ({"text": "Never again"}, "negative")],
+                        validation=[({"text": "Not bad"}, "positive")],
+                        forward=[{"role": "system", "content": [prompt]}, {"role": "user", "content": ["{text}"]}],
+                        evaluator=ExactMatchEvaluator(), epochs=2, batch_size=2, keep_best=True,
+                        on_progress=lambda r: print(r["status"], len(r["steps"]), r["best"]))
+
 The service is found at TEXTOPT_URL (default http://localhost:8080); when TEXTOPT_API_KEY is set it
 is sent as a Bearer token. Every 4xx/5xx answer raises TextoptError carrying the problem+json.
 """
@@ -31,7 +39,7 @@ import urllib.parse
 import urllib.request
 
 __all__ = ["TGD", "Parameter", "Variable", "TextoptError", "Client", "ChatCompletion", "ExactMatchEvaluator",
-           "LMJudgeEvaluator", "HttpEvaluator", "DeterministicEvaluator", "Loss"]
+           "LMJudgeEvaluator", "HttpEvaluator", "DeterministicEvaluator", "Loss", "Run"]
 
 DEFAULT_URL = "http://localhost:8080"
 
@@ -271,6 +279,40 @@ class TGD:
                                              _if_match(if_version))
         self._sync()
 
+    # --- afnio's Trainer: a training run, durable in textopt --------------------------------------
+
+    def fit(self, train, validation=None, *, forward, evaluator, epochs=1, batch_size=None, shuffle_seed=None,
+            keep_best=False, validate_every=None, backward=None, wait=True, on_progress=None, poll_interval=1.0,
+            timeout=None):
+        """Trains the session on a dataset, as afnio's Trainer does: for every batch forward -> evaluate ->
+        backward -> step -> clear_grad, for `epochs`, scoring `validation` before the first step and after
+        every epoch (or every step with validate_every="step"); with keep_best the session ends restored to
+        the best validation score. The run is textopt's: it survives this process and textopt's restarts.
+
+        `train` and `validation` are lists of items: {"inputs": {...}, "target": ...} or (inputs, target).
+        `forward` is the messages (with Parameters, as for ChatCompletion), or a ChatCompletion and its
+        messages as (chat, messages) to name the model. `evaluator` is an ExactMatchEvaluator, LMJudgeEvaluator
+        or HttpEvaluator (targets come from the items). `backward` is {"model_client", "completion_args",
+        "messages"} or None. Returns the finished Run (its Parameters refreshed), or with wait=False the Run at
+        once: follow it with run.wait(on_progress=...), run.refresh(), run.cancel(). `on_progress(run)` is
+        called whenever the run has moved on."""
+        chat, messages = forward if isinstance(forward, tuple) else (None, forward)
+        body = {"train": [_item(i) for i in train], "evaluator": evaluator._run_body(), "epochs": epochs,
+                "forward": {"messages": [dict(m, content=[_content(item) for item in m["content"]]) for m in messages]}}
+        if chat is not None:
+            _model(body["forward"], chat.model_client, chat.completion_args)
+        for key, value in (("validation", None if validation is None else [_item(i) for i in validation]),
+                           ("batch_size", batch_size), ("shuffle_seed", shuffle_seed), ("keep_best", keep_best or None),
+                           ("validate_every", validate_every), ("backward", backward)):
+            if value is not None:
+                body[key] = value
+        run = Run(self, self._client.post(self._path("/runs"), body))
+        return run.wait(on_progress, poll_interval, timeout) if wait else run
+
+    def runs(self, page=0, size=20):
+        """The session's training runs, newest first (a page, as the service answers it)."""
+        return self._client.get(self._path(f"/runs?page={page}&size={size}"))
+
     # --- beyond afnio: the history, restore, delete -------------------------------------------
 
     def history(self, page=0, size=20):
@@ -351,6 +393,55 @@ def _if_match(version):
     return None if version is None else {"If-Match": f'"{version}"'}
 
 
+class Run(dict):
+    """A training run as textopt shows it (id, status, epoch, batch, steps, validation, best, failure, usage,
+    created_at, finished_at), with what a client does with one: refresh it, wait for its end, cancel it."""
+
+    ACTIVE = ("queued", "running")
+
+    def __init__(self, optimizer, answer):
+        super().__init__(answer)
+        self.optimizer = optimizer
+
+    @property
+    def done(self):
+        return self["status"] not in self.ACTIVE
+
+    def _location(self):
+        return self.optimizer._path("/runs/" + self["id"])
+
+    def refresh(self):
+        return self._become(self.optimizer._client.get(self._location()))
+
+    def wait(self, on_progress=None, poll_interval=1.0, timeout=None):
+        """Polls until the run has ended; then the optimizer's Parameters hold what it left. Returns the run.
+        `on_progress(run)` is called each time its status, steps or validation scores changed."""
+        import time
+        deadline = None if timeout is None else time.monotonic() + timeout
+        seen = None
+        while True:
+            moved = (self["status"], len(self["steps"]), len(self["validation"]))
+            if on_progress is not None and moved != seen:
+                on_progress(self)
+            seen = moved
+            if self.done:
+                self.optimizer._refresh()
+                return self
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"training run {self['id']} is still {self['status']} after {timeout} s")
+            time.sleep(poll_interval)
+            self.refresh()
+
+    def cancel(self):
+        """Stops the run after the model call in flight (wait() then sees it cancelled)."""
+        return self._become(self.optimizer._client.post(self._location() + "/cancel"))
+
+    def _become(self, answer):
+        self.clear()
+        self.update(answer)
+        return self
+
+
 # --- computing gradients: forward, evaluate, backward ---------------------------------------------
 
 
@@ -394,6 +485,12 @@ class _Evaluator:
 
     def _body(self, targets):
         raise NotImplementedError
+
+    def _run_body(self):
+        """The evaluator of a training run, whose targets come from its items."""
+        body = self._body([])
+        body.pop("targets")
+        return body
 
     def __call__(self, outputs, targets=None):
         body = {"traces": outputs.traces, "evaluator": self._body(targets)}
@@ -452,6 +549,10 @@ class DeterministicEvaluator:
     def __init__(self, evaluation_fn):
         self.evaluation_fn = evaluation_fn
 
+    def _run_body(self):
+        raise TypeError("a DeterministicEvaluator scores in this process, a training run in textopt: "
+                        "use an ExactMatchEvaluator, an LMJudgeEvaluator or an HttpEvaluator")
+
     def __call__(self, outputs, targets=None):
         results = []
         for i, output in enumerate(outputs):
@@ -508,6 +609,14 @@ def _content(item):
     if isinstance(item, Variable):
         return {"data": item.data, "role": item.role}
     return item
+
+
+def _item(item):
+    """A dataset item: {"inputs": {...}, "target": ...} as it is, or (inputs, target)."""
+    if isinstance(item, dict):
+        return item
+    inputs, target = item
+    return {"inputs": inputs, "target": target}
 
 
 def _model(body, model_client, completion_args):

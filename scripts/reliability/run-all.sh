@@ -6,7 +6,7 @@
 #   scripts/reliability/run-all.sh            # after ./mvnw verify (or any build of target/classes)
 #
 # Needs a JDK 17, python3 and curl; the load-balancer check installs haproxy with apt-get when it is
-# missing. Everything listens on 127.0.0.1 only. Takes about 4-7 minutes; each check has its own time
+# missing. Everything listens on 127.0.0.1 only. Takes about 5-9 minutes; each check has its own time
 # limit. RELIABILITY_SKIP_COMPILE=1 skips the compile step (the checks need target/classes and
 # target/test-classes).
 set -uo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 # C1 only: a textopt JVM starts markedly faster, and these checks measure behaviour, not speed.
 export JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1}"
 
-services=(rel-crash rel-sigterm rel-ha-a rel-ha-b)
+services=(rel-crash rel-sigterm rel-ha-a rel-ha-b rel-run)
 cleanup() {
   for service in "${services[@]}"; do
     scripts/service.sh stop "$service" >/dev/null 2>&1 || true
@@ -52,6 +52,7 @@ run() {
 run crash-consistency 240 scripts/reliability/crash_consistency.py
 run sigterm 150 scripts/reliability/sigterm.py
 run ha-failover 300 scripts/reliability/ha_failover.py
+run run-crash 420 scripts/reliability/run_crash.py
 
 echo "== reliability summary"
 printf '%s\n' "${summaries[@]}"

@@ -1,5 +1,6 @@
 package dev.textopt.config;
 
+import dev.textopt.session.TrainingSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,25 @@ class CoreConfiguration {
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationMillis(grace.toMillis());
         executor.setTaskDecorator(DelegatingSecurityContextRunnable::new);
+        return executor;
+    }
+
+    /**
+     * Training runs work here, one thread each, at most {@code textopt.training.max-concurrent-runs}: a run
+     * offered when all are busy is left for another instance to take. On shutdown the pool waits, up to the
+     * shutdown grace period, for each run to finish its step in flight and let go of its lease. No security
+     * context is handed over: a run acts for its session's tenant, set by its own thread.
+     */
+    @Bean
+    ThreadPoolTaskExecutor trainingRuns(TrainingSettings settings,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase:60s}") Duration grace) {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("run-");
+        executor.setCorePoolSize(settings.maxConcurrentRuns());
+        executor.setMaxPoolSize(settings.maxConcurrentRuns());
+        executor.setQueueCapacity(0);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationMillis(grace.toMillis());
         return executor;
     }
 

@@ -1,6 +1,7 @@
 package dev.textopt.optim;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,5 +23,12 @@ public record Usage(TokenUsage tokens, Cost cost) {
     public static BigDecimal knownCost(Map<String, Usage> byClient) {
         return byClient.values().stream().map(u -> u.cost().amount()).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Usage per client of two sets of calls together, clients in the order they first appear. */
+    public static Map<String, Usage> sum(Map<String, Usage> first, Map<String, Usage> second) {
+        var sum = new LinkedHashMap<>(first);
+        second.forEach((client, usage) -> sum.merge(client, usage, Usage::plus));
+        return sum;
     }
 }

@@ -10,7 +10,9 @@ public record LimitSettings(
         Integer maxTextLength,
         Integer maxSessionsPerTenant,
         Integer maxStepsInFlightPerTenant,
-        Integer maxBatchSize) {
+        Integer maxBatchSize,
+        Integer maxEpochs,
+        Integer maxDatasetSize) {
 
     public LimitSettings {
         maxParamsPerSession = positive(maxParamsPerSession, 1000, "max-params-per-session");
@@ -19,6 +21,8 @@ public record LimitSettings(
         maxSessionsPerTenant = positive(maxSessionsPerTenant, 10_000, "max-sessions-per-tenant");
         maxStepsInFlightPerTenant = positive(maxStepsInFlightPerTenant, 16, "max-steps-in-flight-per-tenant");
         maxBatchSize = positive(maxBatchSize, 256, "max-batch-size");
+        maxEpochs = positive(maxEpochs, 100, "max-epochs");
+        maxDatasetSize = positive(maxDatasetSize, 10_000, "max-dataset-size");
     }
 
     private static int positive(Integer value, int byDefault, String name) {

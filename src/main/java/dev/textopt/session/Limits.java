@@ -1,6 +1,7 @@
 package dev.textopt.session;
 
 import dev.textopt.optim.Gradient;
+import dev.textopt.optim.run.RunSpec;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -84,6 +85,21 @@ public class Limits {
             throw new QuotaExceededException(running + " of your steps are running, the most allowed at once "
                     + "(textopt.limits.max-steps-in-flight-per-tenant, TEXTOPT_LIMITS_MAXSTEPSINFLIGHTPERTENANT); retry when one "
                     + "has finished, or ask the operator to raise it", true);
+        }
+    }
+
+    /** A training run's limits: {@code max-epochs}, {@code max-dataset-size}. */
+    RunSpec.Limits runLimits() {
+        return new RunSpec.Limits(limits.maxEpochs(), limits.maxDatasetSize());
+    }
+
+    /** A run's batch is one forward request, and gives each parameter it trains one gradient per item. */
+    void runBatchSize(int size) {
+        int max = Math.min(limits.maxBatchSize(), limits.maxGradsPerParam());
+        if (size > max) {
+            throw new BadRequestException("batch_size", "at most " + max + ": a batch is one forward request (at most "
+                    + limits.maxBatchSize() + " items, textopt.limits.max-batch-size) and gives each parameter one gradient per item (at most "
+                    + limits.maxGradsPerParam() + ", textopt.limits.max-grads-per-param)");
         }
     }
 }

@@ -21,23 +21,36 @@ public class RestoreService {
     private final LoadHistoryPort pastEntries;
     private final RecordHistoryPort history;
     private final Clock clock;
+    private final RunGuard runs;
 
     RestoreService(LockSessionPort locks, UpdateSessionStatePort changes, LoadHistoryPort pastEntries, RecordHistoryPort history,
-            Clock clock) {
+            Clock clock, RunGuard runs) {
         this.locks = locks;
         this.changes = changes;
         this.pastEntries = pastEntries;
         this.history = history;
         this.clock = clock;
+        this.runs = runs;
     }
 
     @Transactional
     public StoredSession restore(UUID id, int number, ExpectedVersion expected) {
+        return restore(id, number, expected, null);
+    }
+
+    /** A restore by hand ({@code asRun} null), or a training run's {@code keep_best} at its end. */
+    @Transactional
+    StoredSession restore(UUID id, int number, UUID asRun) {
+        return restore(id, number, ExpectedVersion.ANY, asRun);
+    }
+
+    private StoredSession restore(UUID id, int number, ExpectedVersion expected, UUID asRun) {
         StoredSession session = locks.lock(id).orElseThrow(() -> new SessionNotFoundException(id));
         if (number < 0 || number > session.historyCount()) {
             throw new HistoryEntryNotFoundException(id, number, session.historyCount());
         }
         SessionEdits.refuseWhileStepping(session, "restoring");
+        runs.refuse(id, asRun, "restoring");
         expected.check(id, session.version());
         Map<UUID, String> values = pastEntries.valuesAfter(id, number);
         var records = new ArrayList<StepParamRecord>();

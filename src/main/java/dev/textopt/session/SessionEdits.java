@@ -34,15 +34,17 @@ class SessionEdits {
     private final TgdFactory factory;
     private final Clock clock;
     private final Limits limits;
+    private final RunGuard runs;
 
     SessionEdits(LockSessionPort locks, UpdateSessionStatePort changes, RecordHistoryPort history, TgdFactory factory, Clock clock,
-            Limits limits) {
+            Limits limits, RunGuard runs) {
         this.locks = locks;
         this.changes = changes;
         this.history = history;
         this.factory = factory;
         this.clock = clock;
         this.limits = limits;
+        this.runs = runs;
     }
 
     @Transactional
@@ -79,6 +81,7 @@ class SessionEdits {
             throw new ParamGroupNotFoundException(id, index, session.groups().size());
         }
         refuseWhileStepping(session, "changing a param group's options");
+        runs.refuse(id, null, "changing a param group's options");
         expected.check(id, session.version());
         Tgd tgd = factory.restore(session);
         var changed = tgd.editParamGroup(index, options);
@@ -101,6 +104,7 @@ class SessionEdits {
         StoredSession session = locked(id);
         StoredParam param = session.param(paramId).orElseThrow(() -> new ParamNotFoundException(id, paramId));
         refuseWhileStepping(session, "editing a parameter");
+        runs.refuse(id, null, "editing a parameter");
         expected.check(id, session.version());
         limits.text(patch.data(), "data");
         limits.text(patch.role(), "role");
@@ -173,9 +177,11 @@ class SessionEdits {
         return locks.lock(id).orElseThrow(() -> new SessionNotFoundException(id));
     }
 
+    /** Refused while a step runs or a training run is active. */
     private StoredSession unlessStepping(UUID id, String what) {
         StoredSession session = locked(id);
         refuseWhileStepping(session, what);
+        runs.refuse(id, null, what);
         return session;
     }
 

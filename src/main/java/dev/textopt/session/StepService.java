@@ -2,6 +2,8 @@ package dev.textopt.session;
 
 import dev.textopt.optim.Allowance;
 import dev.textopt.optim.Closure;
+import dev.textopt.optim.ClosureResult;
+import dev.textopt.optim.Loss;
 import dev.textopt.optim.StepResult;
 import dev.textopt.optim.Tgd;
 import dev.textopt.session.StepStarter.Begun;
@@ -54,8 +56,18 @@ public class StepService {
      */
     public StepOutcome step(UUID id, String closureUrl, String idempotencyKey) {
         URI closure = closureUrl == null ? null : closures.check(closureUrl);
-        Begun begun = starter.start(id, closure != null, idempotencyKey);
+        Begun begun = starter.start(id, closure != null, idempotencyKey, null);
         return begun instanceof Earlier earlier ? StepOutcome.replayOf(earlier.entry()) : run((Started) begun, closure);
+    }
+
+    /**
+     * A training run's step: the batch's {@code loss} stands in for a closure's (it is the entry's loss), and
+     * {@code stepKey} names the run's batch, so that a run taken over finds the step its dead instance made.
+     */
+    StepOutcome runStep(UUID id, UUID runId, Loss loss, String stepKey) {
+        Begun begun = starter.start(id, false, stepKey, runId);
+        return begun instanceof Earlier earlier ? StepOutcome.replayOf(earlier.entry())
+                : run((Started) begun, params -> new ClosureResult(loss));
     }
 
     /**
@@ -64,7 +76,7 @@ public class StepService {
      */
     public StepStart stepAsync(UUID id, String closureUrl, String idempotencyKey) {
         URI closure = closureUrl == null ? null : closures.check(closureUrl);
-        Begun begun = starter.start(id, closure != null, idempotencyKey);
+        Begun begun = starter.start(id, closure != null, idempotencyKey, null);
         if (begun instanceof Earlier earlier) {
             return new StepStart(earlier.entry().number(), earlier.entry().status(), true);
         }
@@ -81,11 +93,14 @@ public class StepService {
     }
 
     private StepOutcome run(Started started, URI closureUrl) {
+        return run(started, closureUrl == null ? null : closures.of(closureUrl, started.session().id(), started.number()));
+    }
+
+    private StepOutcome run(Started started, Closure closure) {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
         var progress = new ProgressRecorder(history, tx, id, started.number(), started.total());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
-            Closure closure = closureUrl == null ? null : closures.of(closureUrl, id, started.number());
             Budget budget = started.session().budget();
             StepResult result = tgd.step(closure, progress,
                     budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent()));

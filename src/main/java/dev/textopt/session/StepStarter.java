@@ -40,9 +40,10 @@ class StepStarter {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Limits limits;
+    private final RunGuard runs;
 
     StepStarter(LoadSessionPort sessions, StepLeasePort leases, RecordHistoryPort history, LoadHistoryPort pastEntries,
-            LeaseKeeper keeper, TgdFactory factory, TransactionTemplate tx, Clock clock, Limits limits) {
+            LeaseKeeper keeper, TgdFactory factory, TransactionTemplate tx, Clock clock, Limits limits, RunGuard runs) {
         this.sessions = sessions;
         this.leases = leases;
         this.history = history;
@@ -52,14 +53,16 @@ class StepStarter {
         this.tx = tx;
         this.clock = clock;
         this.limits = limits;
+        this.runs = runs;
     }
 
     /**
      * A key that already started a step on this session (a retry whose first attempt's answer was lost with
      * its instance) starts none: a succeeded step is answered again, a running one is "in progress"; only a
-     * step that failed (or was abandoned by its dead instance once its lease ran out) is run anew.
+     * step that failed (or was abandoned by its dead instance once its lease ran out) is run anew. While a
+     * training run is active, only its own steps ({@code asRun}) start.
      */
-    Begun start(UUID id, boolean withClosure, String idempotencyKey) {
+    Begun start(UUID id, boolean withClosure, String idempotencyKey, UUID asRun) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a step must not run inside a transaction: it would hold it through its model calls");
         }
@@ -86,6 +89,7 @@ class StepStarter {
             limits.stepsInFlight(leases.countRunningSteps(now));
             int number = leases.claimLease(id, owner, now, now.plus(keeper.timeout()))
                     .orElseThrow(() -> new StepRunningException(id, "another step"));
+            runs.refuse(id, asRun, "a step"); // the session row is locked now: no run starts before this commits
             int total = (int) session.params().stream().filter(p -> calls(p, withClosure)).count();
             history.insert(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
                     total, 0, null, null, Map.of(), List.of(), List.of()), idempotencyKey);

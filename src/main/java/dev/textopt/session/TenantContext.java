@@ -15,4 +15,11 @@ public interface TenantContext {
      * this thread: never a fallback tenant, which would let an unauthenticated path act for someone.
      */
     String current();
+
+    /**
+     * Runs {@code work} on this thread acting for {@code tenant}, as a request of that tenant's would: for work
+     * that no request carries, such as a training run an instance takes over from one that died. The tenant
+     * comes from the database (the run's session), never from a caller.
+     */
+    void actingFor(String tenant, Runnable work);
 }

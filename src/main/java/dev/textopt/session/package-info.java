@@ -6,12 +6,15 @@
  * Public, called by the web adapter and the web view: {@link OptimizerSessions}
  * (create, read, delete, append gradients, export, history; the changes by hand go through
  * {@code SessionEdits}), {@link StepService} (a step: {@code StepStarter}, the model
- * calls, {@code StepFinisher}), {@link RestoreService}, {@link Idempotency}, and the computing of
+ * calls, {@code StepFinisher}), {@link RestoreService}, {@link Idempotency}, the computing of
  * gradients: {@link ForwardService}, {@link EvaluateService}, {@link BackwardService} and
  * {@link TraceService}, which share {@code TrainingCalls} and {@code TrainingTransactions} (a short read,
- * the model calls outside any transaction, a short write). A use case owns its settings as a plain record
- * ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings}, {@code ClosureSettings},
- * {@code TrainingSettings}); config binds {@code textopt.*} to them and nothing here knows config.
+ * the model calls outside any transaction, a short write), and training runs ({@link RunService}: a run's
+ * loop, {@code RunLoop}, trains each batch through those same use cases, {@code RunBatches}, on threads of
+ * {@code RunWorkers}, which also takes over the runs of dead instances). A use case owns its settings as a
+ * plain record ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings},
+ * {@code ClosureSettings}, {@code TrainingSettings}); config binds {@code textopt.*} to them and nothing
+ * here knows config.
  *
  * <h2>Ports</h2>
  * A use case reaches the outside only through interfaces declared here and implemented by an adapter,
@@ -29,6 +32,9 @@
  *   <li>{@code SaveTracePort}, {@code LoadTracePort}, {@code DeleteExpiredTracesPort}: forward traces, stored,
  *       read with the parameters' value versions, and swept away after their expiry.</li>
  *   <li>{@code IdempotencyStore}: Idempotency-Key claims and answers.</li>
+ *   <li>{@code CreateRunPort}, {@code LoadRunPort}: training runs created and read (and a session's active
+ *       one, which {@code RunGuard} asks before any change by hand); {@code RunLeasePort},
+ *       {@code RecordRunPort}: a run's lease, and its progress, fenced by the lease.</li>
  *   <li>{@code ClosureEndpoint}: a step's closure, over HTTP; the core's {@code ExternalEvaluator}: an
  *       {@code http} evaluator; {@code TenantContext}, {@code ApiKeyLookup}:
  *       who the caller is, answered by the web adapter; the core's {@code ModelClients}: the models.</li>

@@ -50,12 +50,41 @@
     window.textoptCharts = charts;
   }
 
+  // A training run's page: train score per step (points), validation score (line), the best validation ringed.
+  function drawRun() {
+    var holder = document.getElementById("run-chart-data");
+    if (!holder || holder.hasAttribute("data-drawn") || typeof uPlot === "undefined") {
+      return;
+    }
+    holder.setAttribute("data-drawn", "");
+    var data = JSON.parse(holder.getAttribute("data-run-chart"));
+    window.textoptRunChartData = data;
+    var el = document.getElementById("run-chart");
+    if (data.x.length === 0) {
+      el.textContent = "No score yet.";
+      el.className = "muted small";
+      return;
+    }
+    var best = data.x.map(function (x, i) { return x === data.best ? data.validation[i] : null; });
+    charts.push(new uPlot({
+      width: width(el), height: 240,
+      scales: { x: { time: false }, y: { range: [0, 1] } },
+      axes: [entryAxis, { label: "score" }],
+      series: [{ label: "entry" },
+               { label: "train", stroke: "#1f5fbf", width: 0, points: { show: true, size: 7 } },
+               { label: "validation", stroke: "#12b76a", width: 2, points: { show: true, size: 7 }, spanGaps: true },
+               { label: "best", stroke: "#d92d20", width: 0, points: { show: true, size: 14, fill: "transparent", width: 2 } }]
+    }, [data.x, data.train, data.validation, best], el));
+    window.textoptRunChart = charts[charts.length - 1];
+  }
+
   window.addEventListener("resize", function () {
     charts.forEach(function (c) {
       c.setSize({ width: width(c.root.parentNode), height: 220 });
     });
   });
   document.addEventListener("DOMContentLoaded", draw);
+  document.addEventListener("DOMContentLoaded", drawRun);
   // Requests htmx makes carry the page's CSRF token, as its forms do (Spring Security refuses a POST without one).
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("meta[name='_csrf']");

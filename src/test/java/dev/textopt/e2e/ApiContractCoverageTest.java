@@ -77,6 +77,18 @@ class ApiContractCoverageTest extends EndToEndTest {
         openAi.answer("<OUTPUT>Covered output.</OUTPUT>", "<FEEDBACK>Say it shorter.</FEEDBACK>", 30, 4);
         api.post(session + "/backward", Map.of("traces", List.of(Map.of("trace_id", trace))));
         api.post(session + "/backward", Map.of("traces", List.of(Map.of("trace_id", trace, "score", 2))));
+
+        var run = Map.of("train", List.of(Map.of("inputs", Map.of("text", "Covered input."), "target", "Covered output.")),
+                "forward", Map.of("messages", messages), "evaluator", Map.of("type", "exact_match"));
+        var started = api.post(session + "/runs", run);
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        api.post(session + "/runs", Map.of("train", List.of(), "forward", Map.of("messages", messages), "evaluator", Map.of("type", "exact_match")));
+        api.get(session + "/runs");
+        api.get(NO_SESSION + "/runs");
+        api.get(started.location());
+        api.get(session + "/runs/6f1c0000-0000-4000-8000-000000000000");
+        api.post(started.location() + "/cancel", null);
+        api.post(session + "/runs/6f1c0000-0000-4000-8000-000000000000/cancel", null);
         api.delete(session);
         api.delete(session);
 

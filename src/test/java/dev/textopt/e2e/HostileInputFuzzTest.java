@@ -106,6 +106,7 @@ class HostileInputFuzzTest extends EndToEndTest {
                 .replace("{paramId}", random.nextInt(5) == 0 ? oddPathValue() : paramId)
                 .replace("{param_id}", random.nextInt(5) == 0 ? oddPathValue() : paramId)
                 .replace("{traceId}", oddPathValue())
+                .replace("{runId}", oddPathValue())
                 .replace("{number}", pick("0", "1", "-1", "2147483648", "99999999999999999999", "abc", "1.5"))
                 .replace("{index}", pick("0", "1", "-1", "2147483648", "abc"));
     }

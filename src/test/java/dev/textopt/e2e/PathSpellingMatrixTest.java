@@ -48,7 +48,9 @@ class PathSpellingMatrixTest extends EndToEndTest {
             new Target("GET", "/ui/sessions/{id}/progress", true), new Target("GET", "/ui/sessions/{id}/state-dict.json", true),
             new Target("POST", "/ui/sessions/{id}/params/{param_id}", true), new Target("POST", "/ui/sessions/{id}/params/{param_id}/grad", true),
             new Target("POST", "/ui/sessions/{id}/clear-grad", true), new Target("POST", "/ui/sessions/{id}/step", true),
-            new Target("POST", "/ui/sessions/{id}/restore", true), new Target("GET", "/ui/login", true),
+            new Target("POST", "/ui/sessions/{id}/restore", true), new Target("GET", "/ui/sessions/{id}/runs/{runId}", true),
+            new Target("GET", "/ui/sessions/{id}/runs/{runId}/progress", true), new Target("POST", "/ui/sessions/{id}/runs/{runId}/cancel", true),
+            new Target("GET", "/ui/login", true),
             new Target("POST", "/ui/login", true), new Target("POST", "/ui/logout", true),
             new Target("GET", "/actuator", false), new Target("GET", "/actuator/prometheus", false),
             new Target("GET", "/actuator/metrics", false), new Target("GET", "/actuator/info", false),
@@ -65,6 +67,9 @@ class PathSpellingMatrixTest extends EndToEndTest {
     private Object stateDict = Map.of("state", Map.of(), "param_groups", List.of());
     /** A trace of the session the requests aim at, once a forward pass with a key made one. */
     private String traceId = UUID.randomUUID().toString();
+    /** A training run of that session, once one was started with a key; and the parameter it trains. */
+    private String runId = UUID.randomUUID().toString();
+    private String paramId = UUID.randomUUID().toString();
 
     @Test
     void noSpellingOfAnyPathGetsInWithoutAKeyAndChangesNothing() throws Exception {
@@ -109,6 +114,7 @@ class PathSpellingMatrixTest extends EndToEndTest {
         api.post("/v1/optimizers/" + mine[0] + "/params/" + mine[1] + "/grad", Map.of("data", "Matrix grad."), "Authorization", "Bearer matrix-key-a");
         openAi.answer("Matrix grad.", "<IMPROVED_VARIABLE>Matrix prompt, better.</IMPROVED_VARIABLE>", 5, 2);
         openAi.answer("Matrix input.", "Matrix output.", 5, 2);
+        paramId = mine[1];
         String before = fingerprint();
         for (Target target : apiOperations()) {
             if (target.template().contains("{id}")) {
@@ -127,6 +133,9 @@ class PathSpellingMatrixTest extends EndToEndTest {
             assertThat(response.statusCode()).as(target + ": " + response.body()).isBetween(200, 204);
             if (target.template().endsWith("/forward")) {
                 traceId = JsonMapper.builder().build().readTree(response.body()).at("/traces/0/id").asString();
+            }
+            if (target.template().endsWith("/runs") && target.method().equals("POST")) {
+                runId = JsonMapper.builder().build().readTree(response.body()).at("/id").asString();
             }
         }
         var browser = new Browser();
@@ -171,10 +180,15 @@ class PathSpellingMatrixTest extends EndToEndTest {
         return targets;
     }
 
-    /** Edits first; forward before the trace, evaluate and backward that use its trace; restores and deletes last. */
+    /**
+     * Edits first; forward before the trace, evaluate and backward that use its trace; restores; then a training run (which
+     * refuses changes by hand while it is going) and what reads or cancels it; deletes last.
+     */
     private static int order(Target t) {
-        return t.method().equals("PATCH") ? 0 : t.template().endsWith("/forward") ? 1 : t.template().endsWith("/restore") ? 3
-                : t.method().equals("DELETE") ? 4 : 2;
+        String path = t.template();
+        return t.method().equals("PATCH") ? 0 : path.endsWith("/forward") ? 1 : path.endsWith("/restore") ? 3
+                : path.endsWith("/runs") && t.method().equals("POST") ? 4 : path.contains("/runs") ? 5
+                : t.method().equals("DELETE") ? 6 : 2;
     }
 
     /** The same path written every way the matrix tries. */
@@ -225,8 +239,8 @@ class PathSpellingMatrixTest extends EndToEndTest {
         for (var entry : ids.entrySet()) {
             path = path.replace("{" + entry.getKey() + "}", entry.getValue());
         }
-        return path.replace("{paramId}", ids.get("param_id")).replace("{traceId}", traceId).replace("{number}", "1").replace("{n}", "1")
-                .replace("{index}", "0");
+        return path.replace("{paramId}", ids.get("param_id")).replace("{traceId}", traceId).replace("{runId}", runId)
+                .replace("{number}", "1").replace("{n}", "1").replace("{index}", "0");
     }
 
     private HttpResponse<String> send(Target target, String path, String key, String... headers) throws Exception {
@@ -274,6 +288,11 @@ class PathSpellingMatrixTest extends EndToEndTest {
         }
         if (t.endsWith("/backward")) {
             return Map.of("traces", List.of(Map.of("trace_id", traceId, "score", 1)));
+        }
+        if (t.endsWith("/runs")) {
+            return Map.of("train", List.of(Map.of("inputs", Map.of("text", "Matrix input."), "target", "Matrix output.")),
+                    "forward", Map.of("messages", List.of(Map.of("role", "system", "content", List.of(Map.of("param", paramId))),
+                            Map.of("role", "user", "content", List.of("{text}")))), "evaluator", Map.of("type", "exact_match"));
         }
         return Map.of();
     }

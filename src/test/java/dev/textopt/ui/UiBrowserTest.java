@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
 import dev.textopt.support.PostgresTest;
+import dev.textopt.support.Runs;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -312,5 +313,38 @@ class UiBrowserTest extends PostgresTest {
         assertThat(driver.findElements(By.cssSelector("#progress .running"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("li.entry.kind-step"))).hasSize(1);
         screenshot("session-step-done");
+    }
+
+    @Test
+    void aTrainingRunsPageChartsItsScoresMarksTheBestAndFollowsItToItsEnd() throws Exception {
+        String prompt = "Answer the question.";
+        Runs.play(openAi, prompt, "FORTY-TWO");
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", prompt, "role", "system prompt")),
+                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o"))));
+        String id = created.at("id");
+        var train = List.of(Runs.item("q1", "FORTY-TWO"), Runs.item("q2", "no"), Runs.item("q3", "FORTY-TWO"), Runs.item("q4", "FORTY-TWO"));
+        var started = api.post("/v1/optimizers/" + id + "/runs", Runs.request(created.at("param_groups.0.params.0.id"), train,
+                List.of(Runs.item("q5", "FORTY-TWO"), Runs.item("q6", "no")), "batch_size", 2, "epochs", 2));
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+
+        open("/ui/sessions/" + id + "/runs/" + started.<String>at("id"));
+        waitUpTo(60).until(d -> "succeeded".equals(d.findElement(By.id("run-status")).getText()));
+        waitUpTo(10).until(d -> js("return window.textoptRunChart") != null);
+        assertThat(js("return window.textoptRunChart.data[1].map(String)")).as("train scores per entry")
+                .isEqualTo(List.of("null", "0.5", "1", "0.5", "1"));
+        assertThat(js("return window.textoptRunChart.data[3].map(String)")).as("the best validation (the first of equals), ringed")
+                .isEqualTo(List.of("0.5", "null", "null", "null", "null"));
+        assertThat(driver.findElements(By.cssSelector("table.run-steps tbody tr"))).hasSize(4);
+        assertThat(driver.findElement(By.id("run-steps")).getText()).isEqualTo("4 of 4");
+        driver.findElement(By.cssSelector("table.run-steps tbody tr[data-entry='4'] details summary")).click();
+        assertThat(driver.findElement(By.cssSelector("table.run-steps tbody tr[data-entry='4'] pre")).getText())
+                .isEqualTo("#1 system prompt: " + prompt + " Be brief.");
+        screenshot("run");
+
+        driver.findElement(By.cssSelector("table.run-steps tbody tr[data-entry='2'] a")).click();
+        waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("#entry-2"));
+        assertThat(driver.findElement(By.id("entry-2")).getText()).contains("#2 step");
+        assertThat(driver.findElement(By.cssSelector("#runs table.runs")).getText()).contains("succeeded").contains("4 of 4 steps");
+        screenshot("session-with-a-run");
     }
 }

@@ -15,9 +15,11 @@
  *       small class whose comment names the figure it protects: {@link SessionReader} (every read of a
  *       session: benchmarks 4, 2 and 3), {@link GradientAppends} (appends: benchmark 3),
  *       {@link StepLeases}, {@link StepResults} and {@link HistoryWrites} (a step's start, progress and
- *       end: benchmarks 2 and 1). One class is plain SQL for another reason: {@link JdbcIdempotencyStore},
- *       whose claims are races between instances that one INSERT … ON CONFLICT or one conditional UPDATE
- *       decides, which JPA cannot say without an aborted transaction or a lost update.</li>
+ *       end: benchmarks 2 and 1). Two are plain SQL for another reason: {@link JdbcIdempotencyStore} and
+ *       {@link RunProgress} (a training run's lease and fenced progress), whose claims are races between
+ *       instances that one INSERT … ON CONFLICT or one conditional UPDATE decides, which JPA cannot say
+ *       without an aborted transaction or a lost update; {@link RunReads} creates and reads the runs those
+ *       statements write, in SQL too, so that no JPA entity holds a run row that SQL changes.</li>
  *   <li><b>No flush or clear between the two styles.</b> What one style writes, the other does not hold:
  *       model_usage and the history rows are written in SQL only (no transaction writes a history row
  *       after JPA read it), the columns a step writes in SQL (its lease, its count, what it spent) are

@@ -12,6 +12,7 @@ import dev.textopt.session.OptimizerSessions;
 import dev.textopt.session.ParamNotFoundException;
 import dev.textopt.session.ParamPatch;
 import dev.textopt.session.RestoreService;
+import dev.textopt.session.RunActiveException;
 import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StepRunningException;
 import dev.textopt.session.StepService;
@@ -53,15 +54,17 @@ class UiController {
     private final RestoreService restores;
     private final SessionPage pages;
     private final ChartData charts;
+    private final RunPage runs;
     private final JsonMapper json;
 
     UiController(OptimizerSessions sessions, StepService steps, RestoreService restores, SessionPage pages, ChartData charts,
-            JsonMapper json) {
+            RunPage runs, JsonMapper json) {
         this.sessions = sessions;
         this.steps = steps;
         this.restores = restores;
         this.pages = pages;
         this.charts = charts;
+        this.runs = runs;
         this.json = json;
     }
 
@@ -100,6 +103,7 @@ class UiController {
         model.addAttribute("pager", new Views.Pager(timeline.page(), timelinePages, timeline.total()));
         model.addAttribute("lastPage", timeline.page() + 1 >= timelinePages);
         model.addAttribute("progress", s.stepRunning() ? pages.progress(id) : null);
+        model.addAttribute("runs", runs.rows(id));
         return "ui/session";
     }
 
@@ -193,8 +197,8 @@ class UiController {
     private static String act(UUID id, RedirectAttributes flash, Supplier<String> action) {
         try {
             flash.addFlashAttribute("notice", action.get());
-        } catch (BadRequestException | InvalidOptimizerException | StepRunningException | ModelClientUnavailableException
-                | HistoryEntryNotFoundException | BudgetExhaustedException e) {
+        } catch (BadRequestException | InvalidOptimizerException | StepRunningException | RunActiveException
+                | ModelClientUnavailableException | HistoryEntryNotFoundException | BudgetExhaustedException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/ui/sessions/" + id;

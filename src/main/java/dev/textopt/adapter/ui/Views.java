@@ -40,6 +40,26 @@ public final class Views {
         }
     }
 
+    /** A training run in the session page's list. */
+    public record RunRow(String id, String status, String created, String progress, String best) {
+    }
+
+    /**
+     * A training run's page: its status and progress, its cost, why it failed, and a row per step; {@code chart}
+     * is the JSON the chart is drawn from.
+     */
+    public record RunView(String id, String status, boolean active, int done, int total, String created, String finished,
+            String tokens, String cost, String best, String failure, List<RunStepRow> steps, String chart) {
+    }
+
+    /**
+     * One trained batch: its history entry (linked to the session's timeline, where its diff is), the batch's train
+     * score, the validation score after it if one was made, whether it is the best, and the prompts as it left them.
+     */
+    public record RunStepRow(int entry, int epoch, int batch, String trainScore, String validation, boolean best, String timeline,
+            List<String> prompts) {
+    }
+
     public record Pager(int page, int pages, long total) {
         public boolean hasPrevious() {
             return page > 0;

@@ -130,7 +130,8 @@ class OpenApiConfiguration {
             case STEP -> "step".equals(operation.getOperationId());
             case CONDITIONAL -> operation.getParameters() != null
                     && operation.getParameters().stream().anyMatch(p -> HttpHeaders.IF_MATCH.equals(p.getName()));
-            case MODEL_CALLS -> "step".equals(operation.getOperationId()) || GRADIENTS.contains(operation.getOperationId());
+            case MODEL_CALLS -> "step".equals(operation.getOperationId()) || GRADIENTS.contains(operation.getOperationId())
+                    || "createRun".equals(operation.getOperationId()); // a run is refused before it starts as they are
             case GRADIENTS -> GRADIENTS.contains(operation.getOperationId());
             case BACKWARD -> "backward".equals(operation.getOperationId());
             case NO_OPERATION -> false;

@@ -7,6 +7,8 @@ import dev.textopt.session.ParamGroupNotFoundException;
 import dev.textopt.session.ParamNotFoundException;
 import dev.textopt.session.QuotaExceededException;
 import dev.textopt.session.RequestInProgressException;
+import dev.textopt.session.RunActiveException;
+import dev.textopt.session.RunNotFoundException;
 import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StepRunningException;
 import dev.textopt.session.TraceNotFoundException;
@@ -15,6 +17,7 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -58,7 +61,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class,
-        ParamGroupNotFoundException.class, TraceNotFoundException.class})
+        ParamGroupNotFoundException.class, TraceNotFoundException.class, RunNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
@@ -86,6 +89,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.of(ProblemType.TOO_MANY_STEPS, e.getMessage()));
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(ProblemType.QUOTA_EXCEEDED, e.getMessage()));
+    }
+
+    @ExceptionHandler(RunActiveException.class)
+    ProblemDetail runActive(RunActiveException e) {
+        return Problems.of(ProblemType.RUN_ACTIVE, e.getMessage(), Map.of("run_id", e.runId().toString()));
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -29,7 +29,8 @@ record ProblemJson(
         @Schema(description = "The trace that is stale (stale_trace)") @JsonInclude(JsonInclude.Include.NON_NULL) String traceId,
         @Schema(description = "Its parameter that changed (stale_trace)") @JsonInclude(JsonInclude.Include.NON_NULL) String paramId,
         @Schema(description = "The history entry that changed it (stale_trace)")
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer changedByEntry) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer changedByEntry,
+        @Schema(description = "The training run going on the session (run-active)") @JsonInclude(JsonInclude.Include.NON_NULL) String runId) {
 
     @Schema(description = "One problem with one field")
     record FieldErrorJson(@Schema(description = "Path of the field, e.g. params[0].role") String field,

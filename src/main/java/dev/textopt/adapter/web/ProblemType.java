@@ -32,7 +32,7 @@ enum ProblemType {
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", Where.NO_OPERATION,
             "the key is valid but may not make this request", "this request is not allowed for your key"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found", Where.ON_A_SESSION,
-            "no such session (or another tenant's), parameter, param group or history entry, or an id that is not a UUID",
+            "no such session (or another tenant's), parameter, param group, history entry, trace or training run, or an id that is not a UUID",
             "no optimizer session 6f1c2d1e-0000-4000-8000-000000000001"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", Where.NO_OPERATION,
             "the path exists but not with this method", "PUT is not allowed here; use POST or GET"),
@@ -40,6 +40,11 @@ enum ProblemType {
             "the request's Accept leaves out JSON", "Acceptable representations: [application/json]."),
     STEP_RUNNING("step-running", HttpStatus.CONFLICT, "A step is running", Where.CHANGES,
             "a step of this session is running", "a step of this session is running; retry when it has finished"),
+    RUN_ACTIVE("run-active", HttpStatus.CONFLICT, "A training run is active", Where.CHANGES,
+            "a training run is going on this session: a second run, or a step, edit, restore, new group or state-dict import by "
+                    + "hand waits until it ends; with run_id",
+            "training run 0b7c2e94-… is going on optimizer session 6f1c2d1e-…; a step is refused until it ends (see GET "
+                    + "/v1/optimizers/6f1c2d1e-…/runs/0b7c2e94-…, or cancel it with POST …/runs/0b7c2e94-…/cancel)"),
     STALE_TRACE("stale_trace", HttpStatus.CONFLICT, "Stale trace", Where.BACKWARD,
             "a trace's parameter changed since its forward pass (a step, restore or edit); with trace_id, param_id and "
                     + "changed_by_entry, the history entry that changed it",

@@ -4,6 +4,7 @@ import dev.textopt.optim.Problem;
 import dev.textopt.session.Budget;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -25,6 +26,13 @@ final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
+        return problem;
+    }
+
+    /** A problem with members its type adds ({@code run_id}, {@code trace_id}, …). */
+    static ProblemDetail of(ProblemType type, String detail, Map<String, Object> members) {
+        ProblemDetail problem = of(type, detail);
+        members.forEach(problem::setProperty);
         return problem;
     }
 

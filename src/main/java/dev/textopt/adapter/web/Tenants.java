@@ -2,7 +2,10 @@ package dev.textopt.adapter.web;
 
 import dev.textopt.session.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,20 @@ class Tenants implements TenantContext {
     @Override
     public String current() {
         return ofSecurityContext();
+    }
+
+    /** A security context of its own for the work, whose authentication names the tenant and grants nothing else. */
+    @Override
+    public void actingFor(String tenant, Runnable work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(tenant, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     /** The tenant a request acts for: the web adapter's one way to ask. */

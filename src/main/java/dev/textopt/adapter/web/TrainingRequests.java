@@ -28,26 +28,37 @@ final class TrainingRequests {
 
     static ForwardCommand forward(ForwardRequestJson body) {
         var reader = new TrainingRequests();
-        var messages = new ArrayList<PromptTurn>();
-        var given = reader.required(body.messages(), "messages");
-        for (int i = 0; i < given.size(); i++) {
-            var turn = given.get(i);
-            reader.turn(turn == null ? null : turn.role(), turn == null ? null : turn.content(), "messages[" + i + "]", messages);
-        }
+        var messages = reader.forwardMessages(body.messages(), "messages");
         var inputs = reader.required(body.inputs(), "inputs");
         for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i) == null) {
-                reader.problem("inputs[" + i + "]", "must be an object of texts, e.g. {\"text\": \"hello world\"}");
-                continue;
-            }
-            for (var entry : inputs.get(i).entrySet()) {
-                if (entry.getValue() == null) {
-                    reader.problem("inputs[" + i + "]." + entry.getKey(), "must be a text");
-                }
-            }
+            reader.inputs(inputs.get(i), "inputs[" + i + "]");
         }
         reader.check();
         return new ForwardCommand(messages, inputs, body.modelClient(), body.completionArgs());
+    }
+
+    /** Forward messages (required): templates, Variables and {"param": id} items. */
+    List<PromptTurn> forwardMessages(List<ForwardRequestJson.PromptMessageJson> given, String field) {
+        var messages = new ArrayList<PromptTurn>();
+        var turns = required(given, field);
+        for (int i = 0; i < turns.size(); i++) {
+            var turn = turns.get(i);
+            turn(turn == null ? null : turn.role(), turn == null ? null : turn.content(), field + "[" + i + "]", messages);
+        }
+        return messages;
+    }
+
+    /** One input item: texts by placeholder name. */
+    void inputs(Map<String, String> item, String field) {
+        if (item == null) {
+            problem(field, "must be an object of texts, e.g. {\"text\": \"hello world\"}");
+            return;
+        }
+        for (var entry : item.entrySet()) {
+            if (entry.getValue() == null) {
+                problem(field + "." + entry.getKey(), "must be a text");
+            }
+        }
     }
 
     static EvaluateCommand evaluate(EvaluateRequestJson body) {
@@ -85,7 +96,7 @@ final class TrainingRequests {
         return given.stream().filter(id -> id != null).toList();
     }
 
-    private EvaluateCommand.Evaluator evaluator(EvaluateRequestJson.EvaluatorJson e) {
+    EvaluateCommand.Evaluator evaluator(EvaluateRequestJson.EvaluatorJson e) {
         if (e == null || e.type() == null) {
             problem(e == null ? "evaluator" : "evaluator.type", "is required: exact_match, llm_judge or http");
             return null;
@@ -125,7 +136,7 @@ final class TrainingRequests {
     }
 
     /** Custom judge or backward messages, or null for the built-in prompt. */
-    private List<PromptTurn> messages(List<GroupOptionsJson.MessageJson> given, String field) {
+    List<PromptTurn> messages(List<GroupOptionsJson.MessageJson> given, String field) {
         if (given == null) {
             return null;
         }
@@ -177,7 +188,7 @@ final class TrainingRequests {
         return null;
     }
 
-    private <T> List<T> required(List<T> list, String field) {
+    <T> List<T> required(List<T> list, String field) {
         if (list == null) {
             problem(field, "is required");
             return List.of();
@@ -185,11 +196,11 @@ final class TrainingRequests {
         return list;
     }
 
-    private void problem(String field, String message) {
+    void problem(String field, String message) {
         problems.add(new Problem(field, message));
     }
 
-    private void check() {
+    void check() {
         if (!problems.isEmpty()) {
             throw new BadRequestException(problems.size() == 1 ? problems.get(0).field() + " " + problems.get(0).message()
                     : problems.size() + " problems in the request; see errors", problems);

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Benchmark driver for a training run (Python stdlib only, loopback only): bench/training-run.sh runs it.
+
+Creates a session and POSTs a run of EPOCHS x BATCHES batches of BATCH_SIZE items (an llm_judge evaluator,
+so that every batch makes four model phases one after another: forward, judge, backward, optimizer), polls
+it until it ends, and prints one JSON line, appended to --out:
+
+  wall_s            from POST …/runs to the run seen finished (polled every 20 ms)
+  ideal_s           steps x 4 phases x L: the model time alone
+  overhead_p50_ms, overhead_p99_ms
+                    textopt's own time per step: the gaps between the model phases of that step (from the end of
+                    the previous phase's last call to the start of the next phase's first call, as the fake model
+                    timed them), the first one measured from the previous step's optimizer call
+  gap_p50_ms        each of the four gaps of a step, p50: where textopt's time goes
+Warm-up runs of --warmup-batches batches come first, for at least --warmup-seconds, so that the figures are of a
+warmed-up JVM.
+"""
+import argparse
+import json
+import sys
+import time
+
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from textopt_bench import Client, pct  # noqa: E402
+
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett", "kilo", "lima",
+         "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey",
+         "xray", "yankee", "zulu", "one", "two", "three", "four", "five", "six"]
+
+
+def run(client, epochs, batches, batch_size, deadline_s):
+    session = client.json("POST", "/v1/optimizers", {"params": [{"data": "Repeat the text.", "role": "system prompt"}],
+                                                     "defaults": {"completion_args": {"model": "gpt-4o"}}})
+    pid = session["param_groups"][0]["params"][0]["id"]
+    items = [{"inputs": {"text": "say %s" % WORDS[i % len(WORDS)]}, "target": "SAY %s" % WORDS[i % len(WORDS)].upper()}
+             for i in range(batches * batch_size)]
+    body = {"train": items, "epochs": epochs, "batch_size": batch_size,
+            "forward": {"messages": [{"role": "system", "content": [{"param": pid}]}, {"role": "user", "content": ["{text}"]}]},
+            "evaluator": {"type": "llm_judge", "criteria": "The output is the input in capital letters."}}
+    t0 = time.time()
+    created = client.json("POST", "/v1/optimizers/%s/runs" % session["id"], body, expect=(202,))
+    location = "/v1/optimizers/%s/runs/%s" % (session["id"], created["id"])
+    while time.time() - t0 < deadline_s:
+        current = client.json("GET", location)
+        if current["status"] not in ("queued", "running"):
+            wall = time.time() - t0
+            if current["status"] != "succeeded" or len(current["steps"]) != epochs * batches:
+                raise RuntimeError("the run ended %s with %d steps: %s" % (current["status"], len(current["steps"]), current["failure"]))
+            return wall
+        time.sleep(0.02)
+    raise RuntimeError("the run did not finish within %d s" % deadline_s)
+
+
+def phases(calls):
+    """The model calls grouped into phases: calls that overlap in time belong to one phase."""
+    groups = []
+    for start, end in sorted(calls):
+        if groups and start < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], end)
+        else:
+            groups.append([start, end])
+    return groups
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--fake-port", type=int, required=True)
+    ap.add_argument("--latency-ms", type=int, required=True)
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--batches", type=int, default=8)
+    ap.add_argument("--batch-size", type=int, default=4)
+    ap.add_argument("--warmup-batches", type=int, default=8)
+    ap.add_argument("--warmup-seconds", type=float, default=60)
+    ap.add_argument("--run", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    client, fake = Client(args.port), Client(args.fake_port)
+
+    warm_until = time.time() + args.warmup_seconds
+    while True:  # the JIT compilers settle in about a minute of work on 2 cores (bench/lib.sh)
+        run(client, 1, args.warmup_batches, args.batch_size, 300)
+        if time.time() >= warm_until:
+            break
+    fake.request("POST", "/stats/reset")
+    wall = run(client, args.epochs, args.batches, args.batch_size, 600)
+    stats = fake.json("GET", "/stats")
+    groups = phases(stats["calls"])
+    steps = args.epochs * args.batches
+    if len(groups) != steps * 4:
+        raise RuntimeError("%d model phases seen, not %d: calls of one phase did not overlap, or a re-ask" % (len(groups), steps * 4))
+    per_step = []
+    names = ("optimizer_to_forward", "forward_to_judge", "judge_to_backward", "backward_to_optimizer")
+    by_gap = {name: [] for name in names}
+    for s in range(steps):
+        mine = groups[s * 4:(s + 1) * 4]
+        gaps = {names[i]: (mine[i][0] - mine[i - 1][1]) * 1000 for i in range(1, 4)}
+        if s > 0:
+            gaps[names[0]] = (mine[0][0] - groups[s * 4 - 1][1]) * 1000
+        for name, gap in gaps.items():
+            by_gap[name].append(gap)
+        per_step.append(sum(gaps.values()))
+    row = {"bench": "training-run", "run": args.run, "epochs": args.epochs, "batches": args.batches, "batch_size": args.batch_size,
+           "latency_ms": args.latency_ms, "wall_s": round(wall, 2), "ideal_s": steps * 4 * args.latency_ms / 1000,
+           "overhead_p50_ms": round(pct(per_step, 50), 1), "overhead_p99_ms": round(pct(per_step, 99), 1),
+           "model_calls": stats["count"], "gap_p50_ms": {name: round(pct(v, 50), 1) for name, v in by_gap.items()}}
+    print(json.dumps(row), flush=True)
+    with open(args.out, "a") as f:
+        f.write(json.dumps(row) + "\n")
+
+
+if __name__ == "__main__":
+    main()

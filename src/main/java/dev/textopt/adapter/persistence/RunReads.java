@@ -1,0 +1,114 @@
+package dev.textopt.adapter.persistence;
+
+import dev.textopt.optim.run.RunPosition;
+import dev.textopt.optim.run.RunStatus;
+import dev.textopt.optim.run.ValidationScore;
+import dev.textopt.session.CreateRunPort;
+import dev.textopt.session.LoadRunPort;
+import dev.textopt.session.PageOf;
+import dev.textopt.session.RunCommand;
+import dev.textopt.session.StoredRun;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Training runs created and read in plain SQL, as the run's claims and progress are written
+ * ({@link RunProgress}): a run is one row plus a row per step and per validation score, read for a page of
+ * runs in three queries. The request (spec) is read only by the run's loop. The caller found the session,
+ * in its tenant, first.
+ */
+@Repository
+class RunReads implements LoadRunPort, CreateRunPort {
+
+    private static final String RUN_COLUMNS = """
+            SELECT id, session_id, status, start_entry, total_steps, epoch, batch, failure, usage, cancel_requested, created_at, finished_at
+              FROM training_run""";
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+    private final RunColumns runJson;
+
+    RunReads(JdbcClient jdbc, JsonColumns json, RunColumns runJson) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.runJson = runJson;
+    }
+
+    @Override
+    public void insert(StoredRun run, RunCommand command, String leaseOwner, Instant leaseExpiresAt) {
+        jdbc.sql("""
+                INSERT INTO training_run (id, session_id, status, spec, start_entry, total_steps, usage, lease_owner, lease_expires_at,
+                                          created_at)
+                VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, '{}', ?, ?, ?)""")
+                .params(run.id(), run.sessionId(), run.status().wire(), runJson.command(command), run.startEntry(), run.totalSteps(), leaseOwner,
+                        Timestamp.from(leaseExpiresAt), Timestamp.from(run.createdAt()))
+                .update();
+    }
+
+    @Override
+    public Optional<StoredRun> find(UUID sessionId, UUID runId) {
+        return withContent(jdbc.sql(RUN_COLUMNS + " WHERE id = ? AND session_id = ?").params(runId, sessionId).query(this::row).list())
+                .stream().findFirst();
+    }
+
+    @Override
+    public PageOf<StoredRun> page(UUID sessionId, int page, int size) {
+        long total = jdbc.sql("SELECT count(*) FROM training_run WHERE session_id = ?").param(sessionId).query(Long.class).single();
+        var rows = jdbc.sql(RUN_COLUMNS + " WHERE session_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(sessionId, size, (long) page * size).query(this::row).list();
+        return new PageOf<>(withContent(rows), page, size, total);
+    }
+
+    @Override
+    public Optional<UUID> activeRun(UUID sessionId) {
+        return jdbc.sql("SELECT id FROM training_run WHERE session_id = ? AND status IN ('queued', 'running')")
+                .param(sessionId).query(UUID.class).optional();
+    }
+
+    @Override
+    public Optional<RunCommand> command(UUID runId) {
+        return jdbc.sql("SELECT spec FROM training_run WHERE id = ?").param(runId).query(String.class).optional().map(runJson::command);
+    }
+
+    /** The run's row, its steps and validation scores still to be added. */
+    private StoredRun row(ResultSet rs, int n) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new StoredRun(rs.getObject("id", UUID.class), rs.getObject("session_id", UUID.class), RunStatus.ofWire(rs.getString("status")),
+                rs.getInt("start_entry"), rs.getInt("total_steps"), new RunPosition(rs.getInt("epoch"), rs.getInt("batch")), List.of(), List.of(),
+                runJson.failure(rs.getString("failure")), json.usage(rs.getString("usage")), rs.getBoolean("cancel_requested"),
+                rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
+    }
+
+    /** The steps and validation scores of all the runs, in two queries. */
+    private List<StoredRun> withContent(List<StoredRun> runs) {
+        if (runs.isEmpty()) {
+            return runs;
+        }
+        UUID[] ids = runs.stream().map(StoredRun::id).toArray(UUID[]::new);
+        Map<UUID, List<StoredRun.RunStep>> steps = new HashMap<>();
+        jdbc.sql("SELECT run_id, step, epoch, batch, train_score FROM training_run_step WHERE run_id = ANY(?) ORDER BY run_id, step")
+                .param(ids).query(rs -> {
+                    steps.computeIfAbsent(rs.getObject("run_id", UUID.class), k -> new ArrayList<>()).add(new StoredRun.RunStep(
+                            rs.getInt("step"), rs.getInt("epoch"), rs.getInt("batch"), rs.getDouble("train_score")));
+                });
+        Map<UUID, List<ValidationScore>> validation = new HashMap<>();
+        jdbc.sql("SELECT run_id, after_step, score FROM training_run_validation WHERE run_id = ANY(?) ORDER BY run_id, position")
+                .param(ids).query(rs -> {
+                    validation.computeIfAbsent(rs.getObject("run_id", UUID.class), k -> new ArrayList<>())
+                            .add(new ValidationScore(rs.getInt("after_step"), rs.getDouble("score")));
+                });
+        return runs.stream().map(r -> new StoredRun(r.id(), r.sessionId(), r.status(), r.startEntry(), r.totalSteps(), r.position(),
+                steps.getOrDefault(r.id(), List.of()), validation.getOrDefault(r.id(), List.of()), r.failure(), r.usage(),
+                r.cancelRequested(), r.createdAt(), r.finishedAt())).toList();
+    }
+}

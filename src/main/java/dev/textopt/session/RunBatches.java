@@ -1,0 +1,146 @@
+package dev.textopt.session;
+
+import dev.textopt.optim.Loss;
+import dev.textopt.optim.Usage;
+import dev.textopt.optim.run.RunItem;
+import dev.textopt.optim.run.RunPosition;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * A run's batches and validations, made of the single operations' use cases and nothing else: a batch is
+ * clear_grad → forward → evaluate → backward → step → clear_grad, a validation forward → evaluate in requests
+ * of at most {@code max-batch-size} items. Before every call the run's check points are asked (cancelled?
+ * shutting down? lease lost?), so a run stops after the call in flight.
+ */
+@Component
+class RunBatches {
+
+    private final ForwardService forwards;
+    private final EvaluateService evaluations;
+    private final BackwardService backwards;
+    private final StepService steps;
+    private final OptimizerSessions sessions;
+    private final RunStepKeys keys;
+    private final RecordRunPort progress;
+    private final Limits limits;
+
+    RunBatches(ForwardService forwards, EvaluateService evaluations, BackwardService backwards, StepService steps,
+            OptimizerSessions sessions, RunStepKeys keys, RecordRunPort progress, Limits limits) {
+        this.forwards = forwards;
+        this.evaluations = evaluations;
+        this.backwards = backwards;
+        this.steps = steps;
+        this.sessions = sessions;
+        this.keys = keys;
+        this.progress = progress;
+        this.limits = limits;
+    }
+
+    /** A trained batch: its step, and what the step cost (the other calls' cost was added to the run as they were stored). */
+    record Trained(StoredRun.RunStep step, Map<String, Usage> usage) {
+    }
+
+    /**
+     * Trains the batch at {@code at}, or finds the step its key made before this instance took the run over.
+     * The train score is the batch's mean score, which the step entry keeps as its loss.
+     */
+    Trained train(RunWork work, RunPosition at) {
+        String key = work.stepKey(at);
+        var earlier = keys.settled(work, key);
+        if (earlier.isPresent()) {
+            return trained(at, earlier.get().number(), earlier.get().loss(), earlier.get().usage());
+        }
+        List<Integer> indices = work.command.spec().batchOrder().batch(at.epoch(), at.batch());
+        List<RunItem> items = indices.stream().map(work.command.spec().train()::get).toList();
+        sessions.clearGrad(work.sessionId);
+        var forward = forward(work, items, "train", indices);
+        var evaluated = evaluate(work, forward, items, "train", indices);
+        work.checkpoint();
+        List<BackwardCommand.TraceScore> traces = forward.traces().stream().map(t -> new BackwardCommand.TraceScore(t.id().toString(), null, null))
+                .toList();
+        var backward = work.command.backward();
+        try {
+            backwards.backward(work.sessionId, new BackwardCommand(traces, backward.modelClient(), backward.completionArgs(), backward.messages()),
+                    outcome -> progress.addUsage(work.runId, outcome.usage()));
+        } catch (RuntimeException e) {
+            throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward, "train", indices));
+        }
+        work.checkpoint();
+        StepOutcome step;
+        try {
+            step = keys.step(work, () -> steps.runStep(work.sessionId, work.runId,
+                    new Loss(evaluated.loss().score(), evaluated.loss().explanation()), key));
+        } catch (RuntimeException e) {
+            throw RunFailedException.of("step", e, f -> null);
+        }
+        sessions.clearGrad(work.sessionId);
+        return trained(at, step.step(), step.loss(), step.usage());
+    }
+
+    private static Trained trained(RunPosition at, int number, Loss loss, Map<String, Usage> usage) {
+        double score = ((Number) Objects.requireNonNull(loss, "a run's step keeps the batch's score as its loss").score()).doubleValue();
+        return new Trained(new StoredRun.RunStep(number, at.epoch(), at.batch(), score), usage);
+    }
+
+    /** The mean score of the validation set with the parameters as they are, in requests of at most max-batch-size items. */
+    double validate(RunWork work) {
+        List<RunItem> items = work.command.spec().validation();
+        double sum = 0;
+        for (int from = 0; from < items.size(); from += limits.maxBatchSize()) {
+            List<Integer> indices = IntStream.range(from, Math.min(items.size(), from + limits.maxBatchSize())).boxed().toList();
+            List<RunItem> chunk = indices.stream().map(items::get).toList();
+            var evaluated = evaluate(work, forward(work, chunk, "validation", indices), chunk, "validation", indices);
+            sum += evaluated.loss().score() * chunk.size();
+        }
+        return Math.max(0, Math.min(1, sum / items.size()));
+    }
+
+    private ForwardOutcome forward(RunWork work, List<RunItem> items, String dataset, List<Integer> indices) {
+        work.checkpoint();
+        var forward = work.command.forward();
+        try {
+            return forwards.forward(work.sessionId, new ForwardCommand(forward.messages(), items.stream().map(RunItem::inputs).toList(),
+                    forward.modelClient(), forward.completionArgs()), outcome -> progress.addUsage(work.runId, outcome.usage()));
+        } catch (RuntimeException e) {
+            throw RunFailedException.of("forward", e, f -> f.index() == null ? null : dataset + "[" + indices.get(f.index()) + "]");
+        }
+    }
+
+    private EvaluateOutcome evaluate(RunWork work, ForwardOutcome forward, List<RunItem> items, String dataset, List<Integer> indices) {
+        work.checkpoint();
+        List<String> traces = forward.traces().stream().map(t -> t.id().toString()).toList();
+        try {
+            return evaluations.evaluate(work.sessionId, new EvaluateCommand(traces, withTargets(work.command.evaluator(), items)),
+                    outcome -> progress.addUsage(work.runId, outcome.usage()));
+        } catch (RuntimeException e) {
+            throw RunFailedException.of("evaluate", e, f -> f.index() != null ? dataset + "[" + indices.get(f.index()) + "]"
+                    : itemOf(f.traceId(), forward, dataset, indices));
+        }
+    }
+
+    /** The run's evaluator with the items' targets; none when the items have none (an evaluator that takes them optionally). */
+    private static EvaluateCommand.Evaluator withTargets(EvaluateCommand.Evaluator evaluator, List<RunItem> items) {
+        List<String> targets = items.stream().allMatch(i -> i.target() == null) ? null : items.stream().map(RunItem::target).toList();
+        if (evaluator instanceof EvaluateCommand.ExactMatch exact) {
+            return new EvaluateCommand.ExactMatch(targets, exact.caseSensitive(), exact.trim());
+        }
+        if (evaluator instanceof EvaluateCommand.LlmJudge judge) {
+            return new EvaluateCommand.LlmJudge(judge.criteria(), targets, judge.modelClient(), judge.completionArgs(), judge.messages());
+        }
+        return new EvaluateCommand.Http(((EvaluateCommand.Http) evaluator).url(), targets);
+    }
+
+    /** The dataset item a trace of the batch was made for. */
+    private static String itemOf(String traceId, ForwardOutcome forward, String dataset, List<Integer> indices) {
+        for (int i = 0; i < forward.traces().size(); i++) {
+            if (forward.traces().get(i).id().toString().equals(traceId)) {
+                return dataset + "[" + indices.get(i) + "]";
+            }
+        }
+        return null;
+    }
+}

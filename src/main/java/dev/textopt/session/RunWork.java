@@ -1,0 +1,81 @@
+package dev.textopt.session;
+
+import dev.textopt.optim.run.RunPosition;
+import dev.textopt.optim.run.RunSchedule;
+import dev.textopt.optim.run.ValidationScore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One instance's work on a run it holds the lease of: the run's request, where it stands (as its progress in
+ * the database says, kept up to date as this instance writes it), and the signals to stop at the next
+ * check point: the lease was lost, the instance is shutting down.
+ */
+final class RunWork {
+
+    final UUID runId;
+    final UUID sessionId;
+    final String owner;
+    final RunCommand command;
+    final RunSchedule schedule;
+    final List<StoredRun.RunStep> steps;
+    final List<ValidationScore> validation;
+    final AtomicBoolean lost = new AtomicBoolean();
+    private final int startEntry;
+    private final BooleanSupplier stopping;
+    private final BooleanSupplier cancelRequested;
+    RunPosition position;
+
+    RunWork(StoredRun run, String owner, RunCommand command, BooleanSupplier stopping, BooleanSupplier cancelRequested) {
+        this.runId = run.id();
+        this.sessionId = run.sessionId();
+        this.owner = owner;
+        this.command = command;
+        this.schedule = command.spec().schedule();
+        this.steps = new ArrayList<>(run.steps());
+        this.validation = new ArrayList<>(run.validation());
+        this.startEntry = run.startEntry();
+        this.position = run.position();
+        this.stopping = stopping;
+        this.cancelRequested = cancelRequested;
+    }
+
+    /** The history entry the parameters stand at: the last step's, or where the run started. */
+    int lastEntry() {
+        return steps.isEmpty() ? startEntry : steps.get(steps.size() - 1).step();
+    }
+
+    /** Stops the work here when the lease is lost, the instance is shutting down or the run was cancelled. */
+    void checkpoint() {
+        if (lost.get()) {
+            throw new Interrupted(Interrupted.Why.LEASE_LOST);
+        }
+        if (stopping.getAsBoolean()) {
+            throw new Interrupted(Interrupted.Why.STOPPING);
+        }
+        if (cancelRequested.getAsBoolean()) {
+            throw new Interrupted(Interrupted.Why.CANCELLED);
+        }
+    }
+
+    /** The key of the step of the batch at {@code position}: kept on its history entry, it finds the step again after a crash. */
+    String stepKey(RunPosition at) {
+        return "textopt-run/" + runId + "/" + at.epoch() + "/" + at.batch();
+    }
+
+    /** Why a run's work stopped before its end, at a check point: no failure, nothing to record but what it says. */
+    static final class Interrupted extends RuntimeException {
+
+        enum Why { CANCELLED, STOPPING, LEASE_LOST }
+
+        final Why why;
+
+        Interrupted(Why why) {
+            super(why.name(), null, false, false);
+            this.why = why;
+        }
+    }
+}
