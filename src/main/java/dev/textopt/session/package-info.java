@@ -6,12 +6,15 @@
  * Public, called by the web adapter and the web view: {@link OptimizerSessions}
  * (create, read, delete, append gradients, export, history; the changes by hand go through
  * {@code SessionEdits}), {@link StepService} (a step: {@code StepStarter}, the model
- * calls, {@code StepFinisher}), {@link RestoreService}, {@link Idempotency}, forward, evaluate and backward
- * ({@link ForwardService}, {@link EvaluateService}, {@link BackwardService}), and training runs
- * ({@link RunService}: a run's loop, {@code RunLoop}, trains each batch through those same use cases,
- * {@code RunBatches}, on threads of {@code RunWorkers}, which also takes over the runs of dead instances). A use case owns its settings as a plain record
- * ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings}, {@code ClosureSettings});
- * config binds {@code textopt.*} to them and nothing here knows config.
+ * calls, {@code StepFinisher}), {@link RestoreService}, {@link Idempotency}, and the computing of
+ * gradients: {@link ForwardService}, {@link EvaluateService}, {@link BackwardService} and
+ * {@link TraceService}, which share {@code TrainingCalls} and {@code TrainingTransactions} (a short read,
+ * the model calls outside any transaction, a short write). A use case owns its settings as a plain record
+ * ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings}, {@code ClosureSettings},
+ * {@code TrainingSettings}); config binds {@code textopt.*} to them and nothing here knows config.
+ * Training runs ({@link RunService}) are made of those same use cases: a run's loop ({@code RunLoop})
+ * trains each batch through them ({@code RunBatches}), on the threads of {@code RunWorkers}, which also
+ * takes over the runs of dead instances.
  *
  * <h2>Ports</h2>
  * A use case reaches the outside only through interfaces declared here and implemented by an adapter,
@@ -26,17 +29,20 @@
  *   <li>{@code AppendGradsPort}: the gradient append; {@code ReplaceGradsPort}: a closure's gradients.</li>
  *   <li>{@code StepLeasePort}, {@code ApplyStepPort}: a step's lease, and what it leaves behind.</li>
  *   <li>{@code RecordHistoryPort}, {@code LoadHistoryPort}: the history, written and read.</li>
+ *   <li>{@code SaveTracePort}, {@code LoadTracePort}, {@code DeleteExpiredTracesPort}: forward traces, stored,
+ *       read with the parameters' value versions, and swept away after their expiry.</li>
  *   <li>{@code IdempotencyStore}: Idempotency-Key claims and answers.</li>
  *   <li>{@code CreateRunPort}, {@code LoadRunPort}: training runs created and read (and a session's active
  *       one, which {@code RunGuard} asks before any change by hand); {@code RunLeasePort},
  *       {@code RecordRunPort}: a run's lease, and its progress, fenced by the lease.</li>
- *   <li>{@code ClosureEndpoint}: a step's closure, over HTTP; {@code TenantContext}, {@code ApiKeyLookup}:
+ *   <li>{@code ClosureEndpoint}: a step's closure, over HTTP; the core's {@code ExternalEvaluator}: an
+ *       {@code http} evaluator; {@code TenantContext}, {@code ApiKeyLookup}:
  *       who the caller is, answered by the web adapter; the core's {@code ModelClients}: the models.</li>
  * </ul>
  * Every store port runs in the caller's transaction and finds only the current tenant's sessions (other
- * methods take ids such a find returned). A new use case declares the ports it needs here (say, a
- * {@code SaveTracePort} for traces), reuses the existing ones where they fit (a backward pass appends
- * gradients through {@code AppendGradsPort} and counts its cost through {@code ApplyStepPort#addUsage}),
- * and the persistence adapter implements the new ones by the rule in its package-info.
+ * methods take ids such a find returned). A new use case declares the ports it needs here, reuses the
+ * existing ones where they fit (a backward pass appends gradients through {@code AppendGradsPort} and
+ * counts its cost through {@code ApplyStepPort#addUsage}), and the persistence adapter implements the new
+ * ones by the rule in its package-info.
  */
 package dev.textopt.session;
