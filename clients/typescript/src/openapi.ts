@@ -190,6 +190,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/optimizers/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's training runs, newest first */
+        get: operations["listRuns"];
+        put?: never;
+        /**
+         * Train the session on a dataset (afnio's Trainer); poll the run at Location
+         * @description Every batch goes forward → evaluate → backward → step → clear_grad through the same operations as their single requests; the validation set is scored before the first step and after every epoch (or step). One run per session at a time: a second, or a step, edit, restore or import by hand, is 409 run-active until it ends. Its progress is stored after every step; if its instance dies, another takes it over and goes on from the last completed step.
+         */
+        post: operations["createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/optimizers/{id}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One training run: its progress, scores and end */
+        get: operations["getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/optimizers/{id}/runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a training run after the call in flight
+         * @description A queued run is cancelled at once (200); a running one stops after its model call in flight (202: poll it until its status is cancelled). A run that has ended is answered as it is (200).
+         */
+        post: operations["cancelRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/optimizers/{id}/state-dict": {
         parameters: {
             query?: never;
@@ -429,6 +487,16 @@ export interface components {
              */
             score: number;
         };
+        /** @description The best validation score */
+        Best: {
+            /** Format: double */
+            score: number;
+            /**
+             * Format: int32
+             * @description The history entry the parameters stood at
+             */
+            step: number;
+        } | null;
         /** @description A spending limit and what was spent of it */
         Budget: {
             /** Format: double */
@@ -1085,6 +1153,8 @@ export interface components {
             model_client?: string;
             /** @description Its parameter that changed (stale_trace) */
             param_id?: string;
+            /** @description The training run going on the session (run-active) */
+            run_id?: string;
             spent?: components["schemas"]["Money"];
             /**
              * Format: int32
@@ -1105,7 +1175,7 @@ export interface components {
              * @description Stable URI of the problem type; switch on it
              * @enum {string}
              */
-            type: "https://textopt.dev/problems/invalid-request" | "https://textopt.dev/problems/bad-request" | "https://textopt.dev/problems/unauthorized" | "https://textopt.dev/problems/budget-exhausted" | "https://textopt.dev/problems/forbidden" | "https://textopt.dev/problems/not-found" | "https://textopt.dev/problems/method-not-allowed" | "https://textopt.dev/problems/not-acceptable" | "https://textopt.dev/problems/step-running" | "https://textopt.dev/problems/stale_trace" | "https://textopt.dev/problems/quota-exceeded" | "https://textopt.dev/problems/idempotency-key-in-progress" | "https://textopt.dev/problems/precondition-failed" | "https://textopt.dev/problems/payload-too-large" | "https://textopt.dev/problems/unsupported-media-type" | "https://textopt.dev/problems/idempotency-key-reused" | "https://textopt.dev/problems/too-many-steps" | "https://textopt.dev/problems/internal-error" | "https://textopt.dev/problems/step-failed" | "https://textopt.dev/problems/calls-failed" | "https://textopt.dev/problems/model-client-unavailable" | "https://textopt.dev/problems/database-unavailable" | "https://textopt.dev/problems/step-timeout" | "https://textopt.dev/problems/calls-timeout";
+            type: "https://textopt.dev/problems/invalid-request" | "https://textopt.dev/problems/bad-request" | "https://textopt.dev/problems/unauthorized" | "https://textopt.dev/problems/budget-exhausted" | "https://textopt.dev/problems/forbidden" | "https://textopt.dev/problems/not-found" | "https://textopt.dev/problems/method-not-allowed" | "https://textopt.dev/problems/not-acceptable" | "https://textopt.dev/problems/step-running" | "https://textopt.dev/problems/run-active" | "https://textopt.dev/problems/stale_trace" | "https://textopt.dev/problems/quota-exceeded" | "https://textopt.dev/problems/idempotency-key-in-progress" | "https://textopt.dev/problems/precondition-failed" | "https://textopt.dev/problems/payload-too-large" | "https://textopt.dev/problems/unsupported-media-type" | "https://textopt.dev/problems/idempotency-key-reused" | "https://textopt.dev/problems/too-many-steps" | "https://textopt.dev/problems/internal-error" | "https://textopt.dev/problems/step-failed" | "https://textopt.dev/problems/calls-failed" | "https://textopt.dev/problems/model-client-unavailable" | "https://textopt.dev/problems/database-unavailable" | "https://textopt.dev/problems/step-timeout" | "https://textopt.dev/problems/calls-timeout";
         };
         /** @description Parameters the entry has dealt with, of all it deals with */
         Progress: {
@@ -1131,6 +1201,252 @@ export interface components {
             score: number;
             /** Format: uuid */
             trace_id: string;
+        };
+        /**
+         * @description A training run
+         * @example {
+         *       "id": "0b7c2e94-3f1a-4d6b-9e8c-5a2f1d7b3c60",
+         *       "status": "running",
+         *       "epoch": 1,
+         *       "batch": 0,
+         *       "steps": [
+         *         {
+         *           "step": 1,
+         *           "epoch": 0,
+         *           "batch": 0,
+         *           "train_score": 0
+         *         },
+         *         {
+         *           "step": 2,
+         *           "epoch": 0,
+         *           "batch": 1,
+         *           "train_score": 0.5
+         *         }
+         *       ],
+         *       "validation": [
+         *         {
+         *           "after_step": 0,
+         *           "score": 0
+         *         },
+         *         {
+         *           "after_step": 2,
+         *           "score": 1
+         *         }
+         *       ],
+         *       "best": {
+         *         "step": 2,
+         *         "score": 1
+         *       },
+         *       "failure": null,
+         *       "usage": {
+         *         "openai": {
+         *           "prompt_tokens": 5120,
+         *           "completion_tokens": 410,
+         *           "total_tokens": 5530,
+         *           "cost": {
+         *             "amount": 0.0011,
+         *             "currency": "USD"
+         *           }
+         *         }
+         *       },
+         *       "created_at": "2025-05-01T10:00:00Z",
+         *       "finished_at": null
+         *     }
+         */
+        Run: {
+            /**
+             * Format: int32
+             * @description The batch to train next within its epoch, from 0
+             */
+            batch: number;
+            best?: components["schemas"]["Best"];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description The epoch of the batch to train next, from 0; the number of epochs once all are trained
+             */
+            epoch: number;
+            failure?: components["schemas"]["RunFailure"];
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @description Every trained batch, in order */
+            steps: components["schemas"]["RunStep"][];
+            /** @description What the run's model calls cost, per model client */
+            usage: {
+                [key: string]: components["schemas"]["Usage"];
+            };
+            /** @description Validation scores: before the first step, then after every epoch (or step) */
+            validation: components["schemas"]["Validation"][];
+        };
+        /** @description The backward pass of every batch */
+        RunBackward: {
+            /** @description Arguments for the backward model */
+            completion_args?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description A backward prompt of your own, with {conversation}, {output}, {evaluation}, {parameter}, {role} */
+            messages?: components["schemas"]["Message"][] | null;
+            /** @description The backward model's client; default: the group's of the first parameter */
+            model_client?: string | null;
+        } | null;
+        /** @description Why a run failed */
+        RunFailure: {
+            detail: string;
+            /** @description The dataset item, e.g. train[3] or validation[0] */
+            item?: string | null;
+            /** @description forward, evaluate, backward or step; null for an internal error */
+            operation?: string | null;
+            /** @description The parameter (backward, step) */
+            param_id?: string | null;
+            /** @description A step's reasons: rate_limited, timeout, provider_error, unusable_reply, not_configured, budget, evaluator_failed; also stale_trace, invalid_request, internal_error */
+            reason: string;
+        } | null;
+        /** @description The forward pass of every batch */
+        RunForward: {
+            /** @description Arguments for the forward model */
+            completion_args?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The conversation the model is sent for each item, nothing added */
+            messages: components["schemas"]["PromptMessage"][];
+            /** @description The forward model's client; default: the group's of the first parameter inserted */
+            model_client?: string | null;
+        };
+        /** @description One dataset item */
+        RunItem: {
+            /** @description The texts the forward messages' {key} placeholders take */
+            inputs: {
+                [key: string]: string;
+            };
+            /** @description The expected output (required for exact_match) */
+            target?: string | null;
+        };
+        /** @description One page, newest first */
+        RunPage: {
+            items: components["schemas"]["Run"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total_items: number;
+            /** Format: int64 */
+            total_pages: number;
+        };
+        /**
+         * @description A training run over a dataset
+         * @example {
+         *       "train": [
+         *         {
+         *           "inputs": {
+         *             "text": "hello world"
+         *           },
+         *           "target": "HELLO WORLD"
+         *         },
+         *         {
+         *           "inputs": {
+         *             "text": "good morning"
+         *           },
+         *           "target": "GOOD MORNING"
+         *         }
+         *       ],
+         *       "validation": [
+         *         {
+         *           "inputs": {
+         *             "text": "see you"
+         *           },
+         *           "target": "SEE YOU"
+         *         }
+         *       ],
+         *       "forward": {
+         *         "messages": [
+         *           {
+         *             "role": "system",
+         *             "content": [
+         *               {
+         *                 "param": "b2e0c1d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e"
+         *               }
+         *             ]
+         *           },
+         *           {
+         *             "role": "user",
+         *             "content": [
+         *               "{text}"
+         *             ]
+         *           }
+         *         ],
+         *         "model_client": "openai",
+         *         "completion_args": {
+         *           "model": "gpt-4o-mini"
+         *         }
+         *       },
+         *       "evaluator": {
+         *         "type": "exact_match"
+         *       },
+         *       "backward": {
+         *         "model_client": "openai",
+         *         "completion_args": {
+         *           "model": "gpt-4o"
+         *         }
+         *       },
+         *       "epochs": 2,
+         *       "batch_size": 4,
+         *       "shuffle_seed": 7,
+         *       "keep_best": true
+         *     }
+         */
+        RunRequest: {
+            backward?: components["schemas"]["RunBackward"];
+            /**
+             * Format: int32
+             * @description Items per batch, one step each (default 4)
+             */
+            batch_size?: number | null;
+            /**
+             * Format: int32
+             * @description Passes over the dataset (default 1, at most textopt.limits.max-epochs)
+             */
+            epochs?: number | null;
+            evaluator: components["schemas"]["Evaluator"];
+            forward: components["schemas"]["RunForward"];
+            /** @description End restored to the best validation score's entry (needs validation; default false) */
+            keep_best?: boolean | null;
+            /**
+             * Format: int64
+             * @description Shuffles each epoch's order (documented algorithm); none: the dataset's order
+             */
+            shuffle_seed?: number | null;
+            /** @description The items to train on */
+            train: components["schemas"]["RunItem"][];
+            /**
+             * @description When to score the validation set after the start (default epoch)
+             * @enum {string|null}
+             */
+            validate_every?: "epoch" | "step" | null;
+            /** @description The items to score the parameters on, before the first step and after every epoch (or step) */
+            validation?: components["schemas"]["RunItem"][] | null;
+        };
+        /** @description A trained batch */
+        RunStep: {
+            /** Format: int32 */
+            batch: number;
+            /** Format: int32 */
+            epoch: number;
+            /**
+             * Format: int32
+             * @description The history entry of the batch's step
+             */
+            step: number;
+            /**
+             * Format: double
+             * @description The batch's mean score before the step (the step's loss)
+             */
+            train_score: number;
         };
         /** @description An optimizer session */
         Session: {
@@ -1368,6 +1684,16 @@ export interface components {
              */
             version: number;
         };
+        /** @description A validation score */
+        Validation: {
+            /**
+             * Format: int32
+             * @description The history entry the parameters stood at
+             */
+            after_step: number;
+            /** Format: double */
+            score: number;
+        };
         /** @description A text with a role (afnio Variable) */
         Variable: {
             /** @description The text */
@@ -1397,7 +1723,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description step-running: a step of this session is running; stale_trace: a trace's parameter changed since its forward pass (a step, restore or edit); with trace_id, param_id and changed_by_entry, the history entry that changed it; quota-exceeded: the tenant holds as many sessions as it may; idempotency-key-in-progress: a request with this Idempotency-Key is still being answered; retry with the same key */
+        /** @description step-running: a step of this session is running; run-active: a training run is going on this session: a second run, or a step, edit, restore, new group or state-dict import by hand waits until it ends; with run_id; stale_trace: a trace's parameter changed since its forward pass (a step, restore or edit); with trace_id, param_id and changed_by_entry, the history entry that changed it; quota-exceeded: the tenant holds as many sessions as it may; idempotency-key-in-progress: a request with this Idempotency-Key is still being answered; retry with the same key */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -1442,7 +1768,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description not-found: no such session (or another tenant's), parameter, param group or history entry, or an id that is not a UUID */
+        /** @description not-found: no such session (or another tenant's), parameter, param group, history entry, trace or training run, or an id that is not a UUID */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1527,6 +1853,7 @@ export type AddParamGroupRequest = components['schemas']['AddParamGroupRequest']
 export type BackwardRequest = components['schemas']['BackwardRequest'];
 export type BackwardResult = components['schemas']['BackwardResult'];
 export type BatchLoss = components['schemas']['BatchLoss'];
+export type Best = components['schemas']['Best'];
 export type Budget = components['schemas']['Budget'];
 export type BudgetRequest = components['schemas']['BudgetRequest'];
 export type ClosureRequest = components['schemas']['ClosureRequest'];
@@ -1570,6 +1897,14 @@ export type Problem = components['schemas']['Problem'];
 export type Progress = components['schemas']['Progress'];
 export type PromptMessage = components['schemas']['PromptMessage'];
 export type Result = components['schemas']['Result'];
+export type Run = components['schemas']['Run'];
+export type RunBackward = components['schemas']['RunBackward'];
+export type RunFailure = components['schemas']['RunFailure'];
+export type RunForward = components['schemas']['RunForward'];
+export type RunItem = components['schemas']['RunItem'];
+export type RunPage = components['schemas']['RunPage'];
+export type RunRequest = components['schemas']['RunRequest'];
+export type RunStep = components['schemas']['RunStep'];
 export type Session = components['schemas']['Session'];
 export type SessionPage = components['schemas']['SessionPage'];
 export type StateDict = components['schemas']['StateDict'];
@@ -1583,6 +1918,7 @@ export type TraceSummary = components['schemas']['TraceSummary'];
 export type Turn = components['schemas']['Turn'];
 export type Usage = components['schemas']['Usage'];
 export type UsedParam = components['schemas']['UsedParam'];
+export type Validation = components['schemas']['Validation'];
 export type Variable = components['schemas']['Variable'];
 export type ResponseBadGateway = components['responses']['BadGateway'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
@@ -2131,6 +2467,153 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRuns: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique text. A retry with the same key and body gets the first answer again (Idempotent-Replayed: true); the same key with another body is a 422; while the first is still being answered, a 409: retry with the same key. After a lost answer (a crash, a 502), retrying with the same key does the work exactly once. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued; the run starts at once */
+            202: {
+                headers: {
+                    /** @description the run */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique text. A retry with the same key and body gets the first answer again (Idempotent-Replayed: true); the same key with another body is a 422; while the first is still being answered, a 409: retry with the same key. After a lost answer (a crash, a 502), retrying with the same key does the work exactly once. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run has ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            /** @description The run stops after the call in flight */
+            202: {
+                headers: {
+                    /** @description the run */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
