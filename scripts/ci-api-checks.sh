@@ -3,7 +3,8 @@
 # and a textopt, then runs
 #   1. redocly lint on the served /v3/api-docs (rules: clients/redocly.yaml)
 #   2. the Postman collection with newman (clients/postman/)
-#   3. the Python client's tests (clients/python/)
+#   3. the Python client (clients/python/): installed with pip into a throwaway venv, its tests against
+#      that installed package, its example
 #   4. the TypeScript client: its committed types against the served description, then its tests
 #      (clients/typescript/)
 #   5. scripts/smoke.sh (the README walk-through)
@@ -100,8 +101,31 @@ run openapi-lint lint
 run newman npx --prefix clients newman run clients/postman/textopt.postman_collection.json \
   -e clients/postman/local.postman_environment.json --env-var "baseUrl=$base" --env-var "apiKey=$api_key" \
   --reporters cli,junit --reporter-junit-export "$out/newman-junit.xml" --color off
-run python-client env TEXTOPT_URL="$base" \
-  python3 -m unittest discover -s clients/python -p 'test_*.py' -v
+# The Python client as its users get it: installed with pip (no package index, as on this machine) into
+# a throwaway venv, its tests run against that installed copy, not the source folder; then the example.
+# Offline, pip builds with the setuptools the interpreter has, which makes a wheel only from 70.1 on or
+# with the wheel package: pyenv's python3 here has setuptools 65 alone, Debian's python3-setuptools and
+# python3-wheel (in the image) have both.
+python_client() {
+  local venv="$PWD/$out/python-venv" py
+  for py in python3 /usr/bin/python3 ""; do
+    [ -n "$py" ] && "$py" -c 'import importlib.util as u, sys; sys.exit(not (u.find_spec("setuptools") and
+        (u.find_spec("setuptools.command.bdist_wheel") or u.find_spec("wheel"))))' 2>/dev/null && break
+  done
+  [ -n "$py" ] || { echo "no python3 that builds wheels offline: apt-get install python3-setuptools python3-wheel python3-venv" >&2; return 1; }
+  rm -rf "$venv"
+  "$py" -m venv --system-site-packages "$venv" \
+    && "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index --no-build-isolation ./clients/python \
+    && (cd clients/python/tests && "$venv/bin/python" -c \
+          'import sys, textopt; assert textopt.__file__.startswith(sys.prefix), textopt.__file__; print("textopt from", textopt.__file__)' \
+        && env TEXTOPT_URL="$base" TEXTOPT_FAKE_MODEL_URL="http://127.0.0.1:$fake_port" \
+          "$venv/bin/python" -m unittest discover -s . -p 'test_*.py' -v) \
+    && env TEXTOPT_URL="$base" "$venv/bin/python" clients/python/example_sentiment.py --epochs 1
+  local rc=$?
+  rm -rf "$venv" clients/python/build clients/python/src/textopt.egg-info  # pip builds in the source folder
+  return "$rc"
+}
+run python-client python_client
 run typescript-types npm --prefix clients/typescript run --silent check-types -- "$base"
 run typescript-client env TEXTOPT_URL="$base" TEXTOPT_FAKE_MODEL_URL="http://127.0.0.1:$fake_port" \
   npm --prefix clients/typescript test --silent

@@ -1,6 +1,7 @@
 """Optimizes a sentiment-classification prompt with textopt: evaluate → feedback → step → print.
 
-    TEXTOPT_URL=http://localhost:8080 python3 example_sentiment.py [--epochs 3]
+    pip install ./clients/python     # once (add --no-build-isolation on a machine without a package index)
+    TEXTOPT_URL=http://localhost:8080 python3 clients/python/example_sentiment.py [--epochs 3]
 
 `classify` stands for your pipeline. Here it is a toy that only "understands" the labels the prompt
 names, so that the example runs without a model of its own; replace it with a call to your LLM with
@@ -9,7 +10,7 @@ about the mistakes; textopt's model rewrites the prompt from it.
 """
 import argparse
 
-from textopt_client import TGD, Parameter
+from textopt import TGD, Parameter, Variable
 
 REVIEWS = [
     ("The battery lasts two days and the screen is gorgeous.", "positive"),
@@ -64,7 +65,7 @@ def main():
             break
         optimizer.clear_grad()
         for text in feedback:
-            prompt.append_grad(text, role="feedback on the sentiment prompt")
+            prompt.append_grad(Variable(data=text, role="feedback on the sentiment prompt"))
         optimizer.step()
         print(f"  step {optimizer.last_step['step']}: {optimizer.last_step['params'][0]['status']}, "
               f"{optimizer.last_step['duration_ms']} ms, usage {optimizer.last_step['usage']}")
