@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.textopt.support.Api;
 import dev.textopt.support.EndToEndTest;
+import dev.textopt.support.FakeOpenAi;
 import dev.textopt.support.OtlpReceiver;
 import dev.textopt.support.OtlpReceiver.ReceivedSpan;
 import dev.textopt.support.Runs;
@@ -78,6 +79,8 @@ class TracingTest extends EndToEndTest {
             assertThat(call.attribute("gen_ai.usage.output_tokens")).contains("20");
             assertThat(call.attribute("textopt.client")).contains("openai");
         });
+
+        assertThat(trace).as("no key in a span").allSatisfy(span -> assertThat(span.attributes().toString()).doesNotContain(FakeOpenAi.API_KEY));
 
         // The step's log line is JSON, with the ids of the trace and of the span it was written in.
         JsonNode line = logLine(output, "Step 1 of session " + id + " succeeded");
