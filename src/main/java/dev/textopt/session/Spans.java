@@ -32,14 +32,14 @@ class Spans {
 
     /** Runs {@code work} as the observation {@code name} of the session {@code sessionId}; a failure marks it. */
     <T> T around(String name, UUID sessionId, Supplier<T> work) {
-        return Observation.createNotStarted(name, registry)
-                .highCardinalityKeyValue("textopt.session.id", sessionId.toString())
-                .observe(work);
+        return observation(name, sessionId).observe(work);
     }
 
     void around(String name, UUID sessionId, Runnable work) {
-        Observation.createNotStarted(name, registry)
-                .highCardinalityKeyValue("textopt.session.id", sessionId.toString())
-                .observe(work);
+        observation(name, sessionId).observe(work);
+    }
+
+    private Observation observation(String name, UUID sessionId) {
+        return Observation.createNotStarted(name, registry).highCardinalityKeyValue("textopt.session.id", sessionId.toString());
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.ai.chat.observation.DefaultChatModelObservationConven
  */
 final class ClientObservationConvention extends DefaultChatModelObservationConvention {
 
-    static final String CLIENT = "textopt.client";
+    private static final String CLIENT = "textopt.client";
 
     private final String client;
 
