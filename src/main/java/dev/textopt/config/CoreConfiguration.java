@@ -1,6 +1,9 @@
 package dev.textopt.config;
 
 import dev.textopt.session.TrainingSettings;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -14,10 +17,17 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
-/** Beans every layer shares: the clock and the threads that model calls run on. */
+/**
+ * Beans every layer shares: the clock and the threads that steps, runs and model calls run on. Work handed
+ * to those threads goes on in the trace of the thread that handed it over.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class CoreConfiguration {
+
+    /** Captures the current observation (with tracing on, the span) and nothing else: the security context has its own wrappers. */
+    private static final ContextSnapshotFactory TRACE = ContextSnapshotFactory.builder()
+            .captureKeyPredicate(ObservationThreadLocalAccessor.KEY::equals).build();
 
     /** In microseconds, as PostgreSQL keeps time: an instant answered right away reads the same later. */
     @Bean
@@ -39,7 +49,7 @@ class CoreConfiguration {
         executor.setQueueCapacity(1000);
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationMillis(grace.toMillis());
-        executor.setTaskDecorator(DelegatingSecurityContextRunnable::new);
+        executor.setTaskDecorator(task -> new DelegatingSecurityContextRunnable(TRACE.captureAll().wrap(task)));
         return executor;
     }
 
@@ -47,7 +57,7 @@ class CoreConfiguration {
      * Training runs work here, one thread each, at most {@code textopt.training.max-concurrent-runs}: a run
      * offered when all are busy is left for another instance to take. On shutdown the pool waits, up to the
      * shutdown grace period, for each run to finish its step in flight and let go of its lease. No security
-     * context is handed over: a run acts for its session's tenant, set by its own thread.
+     * context is handed over: a run acts for its session's tenant, set by its own thread; the trace is.
      */
     @Bean
     ThreadPoolTaskExecutor trainingRuns(TrainingSettings settings,
@@ -59,21 +69,22 @@ class CoreConfiguration {
         executor.setQueueCapacity(0);
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationMillis(grace.toMillis());
+        executor.setTaskDecorator(task -> TRACE.captureAll().wrap(task));
         return executor;
     }
 
     /**
      * Model calls block on network I/O for seconds; a cached pool gives each in-flight call its own
      * thread, and the per-step and per-client bounds keep their number in check. Like steps, they carry
-     * the security context (the tenant) of the thread that hands them over.
+     * the security context (the tenant) and the trace of the thread that hands them over.
      */
     @Bean(destroyMethod = "shutdown")
     ExecutorService modelCallExecutor() {
         var counter = new AtomicInteger();
-        return new DelegatingSecurityContextExecutorService(Executors.newCachedThreadPool(runnable -> {
+        return new DelegatingSecurityContextExecutorService(ContextExecutorService.wrap(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "model-call-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        }));
+        }), TRACE));
     }
 }

@@ -7,6 +7,7 @@ import dev.textopt.optim.Price;
 import dev.textopt.optim.PriceTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,12 +40,19 @@ public class ModelClientsConfiguration {
 
     @Bean
     ConfiguredModelClients modelClients(ModelClientsProperties properties, Environment environment,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observations) {
         List<ClientSettings> settings = settings(properties, environment);
         settings.forEach(s -> log.info("model client '{}': {} at {} ({})", s.name(), s.provider().id(),
                 withoutUserInfo(s.baseUrl()),
                 s.apiKey() == null || s.apiKey().isBlank() ? "no API key" : "API key set"));
-        return ConfiguredModelClients.create(settings, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+        return ConfiguredModelClients.create(settings, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** Counts the tokens of each model call as {@code gen_ai.client.token.usage}; Spring Boot adds it to the observations. */
+    @Bean
+    ChatModelMeterObservationHandler chatModelTokenMeters(ObjectProvider<MeterRegistry> meterRegistry) {
+        return new ChatModelMeterObservationHandler(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

@@ -36,12 +36,13 @@ class RunWorkers {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Executor threads;
+    private final Spans spans;
     private final int maxRuns;
     private final AtomicInteger working = new AtomicInteger();
     private volatile boolean stopping;
 
     RunWorkers(RunLoop loop, RunLeasePort leases, LeaseKeeper keeper, TenantContext tenants, TransactionTemplate tx, Clock clock,
-            @Qualifier("trainingRuns") Executor threads, TrainingSettings settings) {
+            @Qualifier("trainingRuns") Executor threads, TrainingSettings settings, Spans spans) {
         this.loop = loop;
         this.leases = leases;
         this.keeper = keeper;
@@ -49,6 +50,7 @@ class RunWorkers {
         this.tx = tx;
         this.clock = clock;
         this.threads = threads;
+        this.spans = spans;
         this.maxRuns = settings.maxConcurrentRuns();
     }
 
@@ -86,7 +88,10 @@ class RunWorkers {
         stopping = true;
     }
 
-    /** On a thread of its own, acting for the run's tenant; with no thread free, the lease is let go for any instance to take. */
+    /**
+     * On a thread of its own, acting for the run's tenant, in the trace of the request that created it (a run taken
+     * over starts a trace of its own); with no thread free, the lease is let go for any instance to take.
+     */
     private void start(RunLeasePort.Claimed run, String owner) {
         if (stopping || working.incrementAndGet() > maxRuns) {
             working.decrementAndGet();
@@ -96,7 +101,7 @@ class RunWorkers {
         try {
             threads.execute(() -> {
                 try {
-                    tenants.actingFor(run.tenant(), () -> loop.run(run, owner, () -> stopping));
+                    spans.around(Spans.RUN, run.sessionId(), () -> tenants.actingFor(run.tenant(), () -> loop.run(run, owner, () -> stopping)));
                 } finally {
                     working.decrementAndGet();
                 }

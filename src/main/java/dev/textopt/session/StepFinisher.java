@@ -91,6 +91,7 @@ class StepFinisher {
             throw leaseLost(started);
         }
         metrics.stepFinished("succeeded", Duration.ofMillis(durationMs), applied.usage());
+        log.info("Step {} of session {} succeeded in {} ms: {} parameter(s) updated", started.number(), id, durationMs, values.size());
         return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
     }
 
@@ -135,6 +136,7 @@ class StepFinisher {
             }
         });
         metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);
+        log.info("Step {} of session {} failed: {}", started.number(), id, failures.stream().map(StepFailure::reason).distinct().toList());
     }
 
     /**

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step-level metrics on /actuator/prometheus: steps by outcome and their duration, and what they cost
- * per client, theirs and those of forward, evaluate and backward requests. (Calls, latency, tokens and
- * failures per client and model come from the model adapter.)
+ * per client, theirs and those of forward, evaluate and backward requests. (Calls, latency and failures
+ * per client and model come from the model adapter, tokens from Spring AI's observations.)
  */
 @Component
 class StepMetrics {

@@ -37,9 +37,10 @@ public class StepService {
     private final LeaseKeeper leases;
     private final TransactionTemplate tx;
     private final Executor background;
+    private final Spans spans;
 
     StepService(StepStarter starter, StepFinisher finisher, TgdFactory factory, StepClosures closures, RecordHistoryPort history,
-            LeaseKeeper leases, TransactionTemplate tx, @Qualifier("backgroundSteps") Executor background) {
+            LeaseKeeper leases, TransactionTemplate tx, @Qualifier("backgroundSteps") Executor background, Spans spans) {
         this.starter = starter;
         this.finisher = finisher;
         this.factory = factory;
@@ -48,6 +49,7 @@ public class StepService {
         this.leases = leases;
         this.tx = tx;
         this.background = background;
+        this.spans = spans;
     }
 
     /**
@@ -56,7 +58,7 @@ public class StepService {
      */
     public StepOutcome step(UUID id, String closureUrl, String idempotencyKey) {
         URI closure = closureUrl == null ? null : closures.check(closureUrl);
-        Begun begun = starter.start(id, closure != null, idempotencyKey, null);
+        Begun begun = start(id, closure != null, idempotencyKey, null);
         return begun instanceof Earlier earlier ? StepOutcome.replayOf(earlier.entry()) : run((Started) begun, closure);
     }
 
@@ -65,18 +67,19 @@ public class StepService {
      * {@code stepKey} names the run's batch, so that a run taken over finds the step its dead instance made.
      */
     StepOutcome runStep(UUID id, UUID runId, Loss loss, String stepKey) {
-        Begun begun = starter.start(id, false, stepKey, runId);
+        Begun begun = start(id, false, stepKey, runId);
         return begun instanceof Earlier earlier ? StepOutcome.replayOf(earlier.entry())
                 : run((Started) begun, params -> new ClosureResult(loss));
     }
 
     /**
      * Starts a step and returns its number at once; the step runs on in the background (and goes on
-     * if the client disconnects). Its history entry shows {@code running} with progress, then the result.
+     * if the client disconnects), in the trace of this request. Its history entry shows {@code running}
+     * with progress, then the result.
      */
     public StepStart stepAsync(UUID id, String closureUrl, String idempotencyKey) {
         URI closure = closureUrl == null ? null : closures.check(closureUrl);
-        Begun begun = starter.start(id, closure != null, idempotencyKey, null);
+        Begun begun = start(id, closure != null, idempotencyKey, null);
         if (begun instanceof Earlier earlier) {
             return new StepStart(earlier.entry().number(), earlier.entry().status(), true);
         }
@@ -92,6 +95,10 @@ public class StepService {
         return new StepStart(started.number(), StepRecord.Status.RUNNING, false);
     }
 
+    private Begun start(UUID id, boolean withClosure, String key, UUID asRun) {
+        return spans.around(Spans.STEP_START, id, () -> starter.start(id, withClosure, key, asRun));
+    }
+
     private StepOutcome run(Started started, URI closureUrl) {
         return run(started, closureUrl == null ? null : closures.of(closureUrl, started.session().id(), started.number()));
     }
@@ -102,11 +109,11 @@ public class StepService {
         var progress = new ProgressRecorder(history, tx, id, started.number(), started.total());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
             Budget budget = started.session().budget();
-            StepResult result = tgd.step(closure, progress,
-                    budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent()));
-            return finisher.finish(started, tgd, result, progress);
+            Allowance allowance = budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent());
+            StepResult result = spans.around(Spans.STEP_CALLS, id, () -> tgd.step(closure, progress, allowance));
+            return spans.around(Spans.STEP_APPLY, id, () -> finisher.finish(started, tgd, result, progress));
         } catch (ClosureEndpoint.ClosureFailedException e) {
-            throw finisher.closureFailed(started, progress, e);
+            throw spans.around(Spans.STEP_APPLY, id, () -> finisher.closureFailed(started, progress, e));
         } catch (StepFailedException | BudgetExhaustedException e) {
             throw e; // the step's end is recorded
         } catch (RuntimeException e) {

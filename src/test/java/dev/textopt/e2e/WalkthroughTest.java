@@ -108,7 +108,7 @@ class WalkthroughTest extends EndToEndTest {
         // and the metrics count the calls, tokens and cost
         String metrics = api.send("GET", "/actuator/prometheus", null, null).raw();
         assertThat(metrics).contains("textopt_model_calls_total{").contains("client=\"openai\"")
-                .contains("textopt_model_tokens_total{").contains("textopt_model_cost_USD_total{")
+                .contains("gen_ai_client_token_usage_total{").contains("textopt_client=\"openai\"").contains("textopt_model_cost_USD_total{")
                 .contains("textopt_steps_seconds_count{outcome=\"succeeded\"");
     }
 }

@@ -2,6 +2,8 @@ package dev.textopt.adapter.llm;
 
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.chat.model.ChatModel;
@@ -28,27 +30,38 @@ final class ChatModelFactory {
     private ChatModelFactory() {
     }
 
-    static ChatModel create(ClientSettings settings) {
+    static ChatModel create(ClientSettings settings, ObservationRegistry observations) {
+        var convention = new ClientObservationConvention(settings.name());
         return switch (settings.provider()) {
-            case OPENAI -> OpenAiChatModel.builder()
-                .options(OpenAiChatOptions.builder()
-                    .baseUrl(settings.baseUrl())
-                    // An empty key is Spring AI's no-auth mode: no Authorization header at all.
-                    .apiKey(settings.hasApiKey() ? settings.apiKey() : "")
-                    .timeout(settings.timeout())
-                    .maxRetries(0)
-                    .build())
-                .httpClientBuilderCustomizer(http -> http.maxIdleConnections(settings.maxConcurrency()).keepAliveDuration(KEEP_ALIVE))
-                .build();
-            case ANTHROPIC -> AnthropicChatModel.builder()
-                .options(AnthropicChatOptions.builder()
-                    .baseUrl(settings.baseUrl())
-                    .apiKey(settings.hasApiKey() ? settings.apiKey() : NO_KEY)
-                    .timeout(settings.timeout())
-                    .maxRetries(0)
-                    .build())
-                .httpClientBuilderCustomizer(http -> http.maxIdleConnections(settings.maxConcurrency()).keepAliveDuration(KEEP_ALIVE))
-                .build();
+            case OPENAI -> {
+                var model = OpenAiChatModel.builder()
+                    .options(OpenAiChatOptions.builder()
+                        .baseUrl(settings.baseUrl())
+                        // An empty key is Spring AI's no-auth mode: no Authorization header at all.
+                        .apiKey(settings.hasApiKey() ? settings.apiKey() : "")
+                        .timeout(settings.timeout())
+                        .maxRetries(0)
+                        .build())
+                    .httpClientBuilderCustomizer(http -> http.maxIdleConnections(settings.maxConcurrency()).keepAliveDuration(KEEP_ALIVE))
+                    .observationRegistry(observations)
+                    .build();
+                model.setObservationConvention(convention);
+                yield model;
+            }
+            case ANTHROPIC -> {
+                var model = AnthropicChatModel.builder()
+                    .options(AnthropicChatOptions.builder()
+                        .baseUrl(settings.baseUrl())
+                        .apiKey(settings.hasApiKey() ? settings.apiKey() : NO_KEY)
+                        .timeout(settings.timeout())
+                        .maxRetries(0)
+                        .build())
+                    .httpClientBuilderCustomizer(http -> http.maxIdleConnections(settings.maxConcurrency()).keepAliveDuration(KEEP_ALIVE))
+                    .observationRegistry(observations)
+                    .build();
+                model.setObservationConvention(convention);
+                yield model;
+            }
         };
     }
 }

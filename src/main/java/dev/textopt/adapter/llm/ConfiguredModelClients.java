@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.textopt.optim.ModelClient;
 import dev.textopt.optim.ModelClients;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The model clients configured under {@code textopt.model-clients}, by name. A client whose provider
@@ -25,20 +26,26 @@ public final class ConfiguredModelClients implements ModelClients {
         this.clients = Collections.unmodifiableMap(clients);
     }
 
-    public static ConfiguredModelClients create(Collection<ClientSettings> settings, MeterRegistry registry) {
-        return create(settings, registry, Sleeper.REAL, Clock.systemUTC());
+    /**
+     * Calls, their failures and their time with retries are counted in {@code registry}; each attempt is also a
+     * Spring AI observation in {@code observations} (a span, and the {@code gen_ai.client.*} meters with its tokens).
+     */
+    public static ConfiguredModelClients create(Collection<ClientSettings> settings, MeterRegistry registry,
+            ObservationRegistry observations) {
+        return create(settings, registry, observations, Sleeper.REAL, Clock.systemUTC());
     }
 
-    static ConfiguredModelClients create(Collection<ClientSettings> settings, MeterRegistry registry, Sleeper sleeper,
-            Clock clock) {
+    static ConfiguredModelClients create(Collection<ClientSettings> settings, MeterRegistry registry,
+            ObservationRegistry observations, Sleeper sleeper, Clock clock) {
         Map<String, ModelClient> clients = new LinkedHashMap<>();
         for (ClientSettings client : settings) {
-            clients.put(client.name(), build(client, registry, sleeper, clock));
+            clients.put(client.name(), build(client, registry, observations, sleeper, clock));
         }
         return new ConfiguredModelClients(clients);
     }
 
-    private static ModelClient build(ClientSettings settings, MeterRegistry registry, Sleeper sleeper, Clock clock) {
+    private static ModelClient build(ClientSettings settings, MeterRegistry registry, ObservationRegistry observations,
+            Sleeper sleeper, Clock clock) {
         OptionsMapper options = switch (settings.provider()) {
             case OPENAI -> new OpenAiOptionsMapper();
             case ANTHROPIC -> new AnthropicOptionsMapper();
@@ -55,7 +62,7 @@ public final class ConfiguredModelClients implements ModelClients {
         RetryingCaller caller = new RetryingCaller(settings, classifier, sleeper,
                 () -> ThreadLocalRandom.current().nextDouble(), metrics);
         boolean usable = settings.hasApiKey() || !settings.provider().requiresApiKey(settings.baseUrl());
-        return new SpringAiModelClient(settings, usable ? ChatModelFactory.create(settings) : null, options, caller,
+        return new SpringAiModelClient(settings, usable ? ChatModelFactory.create(settings, observations) : null, options, caller,
                 metrics);
     }
 

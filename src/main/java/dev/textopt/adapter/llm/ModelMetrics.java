@@ -2,20 +2,20 @@ package dev.textopt.adapter.llm;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.textopt.optim.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The meters of one model client. {@code model} is the model asked for (bounded by configuration), not
+ * The meters of one model client that Spring AI's observations cannot give: they see one attempt at a time,
+ * these see a call with its retries and waits, and why an attempt failed. (Tokens are Spring AI's
+ * {@code gen_ai.client.token.usage}.) {@code model} is the model asked for (bounded by configuration), not
  * the dated snapshot that answered, to keep the number of time series small.
  */
 final class ModelMetrics {
 
     static final String CALLS = "textopt.model.calls";
     static final String LATENCY = "textopt.model.latency";
-    static final String TOKENS = "textopt.model.tokens";
     static final String FAILURES = "textopt.model.failures";
 
     private final MeterRegistry registry;
@@ -33,15 +33,6 @@ final class ModelMetrics {
         Timer.builder(LATENCY).description("Time of a model call, retries and waits included")
             .tags("client", client, "model", model, "outcome", outcome).register(registry)
             .record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    void tokens(String model, TokenUsage usage) {
-        Counter.builder(TOKENS).description("Tokens reported by the provider").baseUnit("tokens")
-            .tags("client", client, "model", model, "type", "prompt").register(registry)
-            .increment(usage.promptTokens());
-        Counter.builder(TOKENS).description("Tokens reported by the provider").baseUnit("tokens")
-            .tags("client", client, "model", model, "type", "completion").register(registry)
-            .increment(usage.completionTokens());
     }
 
     /** Every failed attempt, including the ones a retry then fixed. */

@@ -88,7 +88,6 @@ final class SpringAiModelClient implements ModelClient {
             ChatResponse response = caller.call(model, () -> chatModel.call(prompt));
             Completion completion = toCompletion(response, model);
             metrics.call(model, "success", System.nanoTime() - start);
-            metrics.tokens(model, completion.usage());
             return completion;
         }
         catch (ModelCallException e) {

@@ -116,11 +116,15 @@ class OpenAiModelClientTest {
                     """, false, true)));
         assertThat(clients.registry.get(ModelMetrics.CALLS).tags("client", "openai", "model", "gpt-4o", "outcome",
                 "success").counter().count()).isEqualTo(1);
-        assertThat(clients.registry.get(ModelMetrics.TOKENS).tags("type", "prompt").counter().count()).isEqualTo(42);
-        assertThat(clients.registry.get(ModelMetrics.TOKENS).tags("type", "completion").counter().count())
-            .isEqualTo(7);
         assertThat(clients.registry.get(ModelMetrics.LATENCY).tags("outcome", "success").timer().count())
             .isEqualTo(1);
+        // Tokens and the time of each attempt are Spring AI's, tagged with the client's name.
+        assertThat(clients.registry.get("gen_ai.client.token.usage").tags("textopt.client", "openai",
+                "gen_ai.request.model", "gpt-4o", "gen_ai.token.type", "input").counter().count()).isEqualTo(42);
+        assertThat(clients.registry.get("gen_ai.client.token.usage").tags("gen_ai.token.type", "output").counter()
+            .count()).isEqualTo(7);
+        assertThat(clients.registry.get("gen_ai.client.operation").tags("textopt.client", "openai",
+                "gen_ai.response.model", "gpt-4o-2024-08-06").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -150,6 +154,10 @@ class OpenAiModelClientTest {
         server.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
         assertThat(clients.registry.get(ModelMetrics.FAILURES).tags("reason", "rate_limited").counter().count())
             .isEqualTo(1);
+        // One call to us, two attempts to Spring AI: its timer sees each.
+        assertThat(clients.registry.get(ModelMetrics.CALLS).counters()).hasSize(1);
+        assertThat(clients.registry.get("gen_ai.client.operation").timers().stream().mapToLong(t -> t.count()).sum())
+            .isEqualTo(2);
     }
 
     @Test

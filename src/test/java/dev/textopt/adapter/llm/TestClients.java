@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.textopt.optim.ModelClient;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
 
 /** Builds clients the way the configuration does, with fast backoff and a sleeper that only records. */
 final class TestClients {
@@ -16,7 +20,14 @@ final class TestClients {
     static final String ANTHROPIC_KEY = "sk-ant-test-0123456789SECRET";
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** As Spring Boot sets it up: each observation timed, and the tokens of model calls counted, in {@link #registry}. */
+    final ObservationRegistry observations = ObservationRegistry.create();
     final RecordingSleeper sleeper = new RecordingSleeper();
+
+    TestClients() {
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry))
+            .observationHandler(new ChatModelMeterObservationHandler(registry));
+    }
 
     static ClientSettings settings(String name, Provider provider, String baseUrl, String apiKey,
             Map<String, Object> completionArgs, Duration timeout, int maxRetries, int maxConcurrency) {
@@ -34,7 +45,7 @@ final class TestClients {
     }
 
     ModelClient client(ClientSettings settings) {
-        return ConfiguredModelClients.create(List.of(settings), registry, sleeper, Clock.systemUTC())
+        return ConfiguredModelClients.create(List.of(settings), registry, observations, sleeper, Clock.systemUTC())
             .find(settings.name()).orElseThrow();
     }
 
