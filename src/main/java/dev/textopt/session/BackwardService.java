@@ -74,7 +74,7 @@ public class BackwardService {
         BackwardResult result = new BackwardPass(calls.calls("backward", session), prompt).run(items);
 
         if (result instanceof BackwardResult.Failed failed) {
-            transactions.countTokens(id, failed.usage());
+            transactions.countTokens(id, failed.usage(), keeper);
             metrics.finished("backward", "failed", started, clock.instant(), failed.usage());
             throw new CallsFailedException("backward pass", failed.failures().stream()
                     .map(f -> CallFailure.of(null, f.traceId(), f.paramId(), f.cause())).toList(), session, failed.usage());
@@ -83,7 +83,7 @@ public class BackwardService {
         var outcome = new BackwardOutcome(completed.gradients().stream().map(this::shortened).toList(), completed.usage());
         var byParam = new LinkedHashMap<UUID, List<Gradient>>();
         outcome.gradients().forEach(g -> byParam.computeIfAbsent(UUID.fromString(g.paramId()), p -> new ArrayList<>()).add(g.gradient()));
-        transactions.write(id, completed.usage(), () -> {
+        transactions.write(id, completed.usage(), keeper, () -> {
             // The session row is locked now: no step applies and no gradient is appended until this commits,
             // so the counts read next are exact, as an append's are.
             requireCurrent(snapshot.traces(), traces.paramVersions(id));
