@@ -11,9 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What a step leaves behind, in plain SQL: new values and momentum buffers of all its parameters in one
- * batch, its usage added atomically, and (a training run's step) its gradients cleared. BENCHMARKS.md, benchmark 2 (overhead per step, p50 16.8 ms):
- * one statement per parameter was most of a 32-parameter step's overhead; the batch is one round trip
- * (fix 5).
+ * batch, its usage added atomically, and (a training run's step) its gradients cleared. BENCHMARKS.md,
+ * benchmark 2 (overhead per step, p50 16.8 ms): one statement per parameter was most of a 32-parameter
+ * step's overhead; the batch is one round trip (fix 5).
  */
 @Repository
 class StepResults implements ApplyStepPort {
