@@ -1,5 +1,8 @@
 package dev.textopt.session;
 
+import dev.textopt.optim.Usage;
+import java.util.Map;
+
 /**
  * Keeps the answer to a request with its effect. A use case that calls models holds no transaction while
  * they run, so it cannot run inside the one that keeps an {@code Idempotency-Key}'s answer; instead it hands
@@ -15,6 +18,14 @@ public interface AnswerKeeper<T> {
 
     /** Called once, inside the transaction that stores {@code result}. */
     void keep(T result);
+
+    /**
+     * Called instead when the request fails after its model calls spent {@code usage} (a call failed, or its
+     * result could not be stored), inside the transaction that counts those tokens on the session: nothing is
+     * kept, but the provider billed them. A training run counts them on itself too.
+     */
+    default void failed(Map<String, Usage> usage) {
+    }
 
     @SuppressWarnings("unchecked")
     static <T> AnswerKeeper<T> none() {

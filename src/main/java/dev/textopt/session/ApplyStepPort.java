@@ -17,4 +17,7 @@ public interface ApplyStepPort {
      * has spent (the figure its budget is checked against).
      */
     void addUsage(UUID sessionId, Map<String, Usage> usage);
+
+    /** Every gradient of the session's parameters deleted: a training run's clear_grad, in the transaction of its step. */
+    void clearGrads(UUID sessionId);
 }

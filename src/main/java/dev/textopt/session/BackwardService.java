@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,14 +67,14 @@ public class BackwardService {
         BackwardPrompt prompt = BackwardPrompt.of(command.messages());
         var adding = new LinkedHashMap<UUID, Integer>();
         BackwardPass.gradientsPerParam(items).forEach((paramId, count) -> adding.put(UUID.fromString(paramId), count));
-        checkGradLimits(session, adding);
+        checkGradLimits(paramId -> session.param(paramId).map(p -> p.grad().size()).orElse(0), adding);
         requireCurrent(snapshot.traces(), snapshot.versions());
         calls.requireBudget(session);
 
         BackwardResult result = new BackwardPass(calls.calls("backward", session), prompt).run(items);
 
         if (result instanceof BackwardResult.Failed failed) {
-            transactions.countTokens(id, failed.usage());
+            transactions.countTokens(id, failed.usage(), keeper);
             metrics.finished("backward", "failed", started, clock.instant(), failed.usage());
             throw new CallsFailedException("backward pass", failed.failures().stream()
                     .map(f -> CallFailure.of(null, f.traceId(), f.paramId(), f.cause())).toList(), session, failed.usage());
@@ -82,10 +83,12 @@ public class BackwardService {
         var outcome = new BackwardOutcome(completed.gradients().stream().map(this::shortened).toList(), completed.usage());
         var byParam = new LinkedHashMap<UUID, List<Gradient>>();
         outcome.gradients().forEach(g -> byParam.computeIfAbsent(UUID.fromString(g.paramId()), p -> new ArrayList<>()).add(g.gradient()));
-        transactions.write(id, completed.usage(), () -> {
-            // The session row is locked now: no step applies and no gradient is appended until this commits.
+        transactions.write(id, completed.usage(), keeper, () -> {
+            // The session row is locked now: no step applies and no gradient is appended until this commits,
+            // so the counts read next are exact, as an append's are.
             requireCurrent(snapshot.traces(), traces.paramVersions(id));
-            checkGradLimits(sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id)), countsOf(byParam));
+            var held = appends.gradCounts(id, byParam.keySet());
+            checkGradLimits(paramId -> held.getOrDefault(paramId, 0), countsOf(byParam));
             byParam.forEach(appends::appendGrads);
             keeper.keep(outcome);
             return null;
@@ -150,9 +153,9 @@ public class BackwardService {
         }
     }
 
-    private void checkGradLimits(StoredSession session, Map<UUID, Integer> adding) {
-        adding.forEach((paramId, count) -> limits.grads(session.param(paramId).map(p -> p.grad().size()).orElse(0) + count,
-                "traces"));
+    /** {@code held}: how many gradients a parameter has now. */
+    private void checkGradLimits(ToIntFunction<UUID> held, Map<UUID, Integer> adding) {
+        adding.forEach((paramId, count) -> limits.grads(held.applyAsInt(paramId) + count, "traces"));
     }
 
     private static Map<UUID, Integer> countsOf(Map<UUID, List<Gradient>> byParam) {

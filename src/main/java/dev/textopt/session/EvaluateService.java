@@ -69,7 +69,7 @@ public class EvaluateService {
             throw e;
         }
         if (result instanceof EvaluationResult.Failed failed) {
-            transactions.countTokens(id, failed.usage());
+            transactions.countTokens(id, failed.usage(), keeper);
             metrics.finished("evaluate", "failed", started, clock.instant(), failed.usage());
             throw new CallsFailedException("evaluation", failed.failures().stream().map(f -> CallFailure.of(f.index(),
                     scored.get(f.index()).id(), null, f.cause())).toList(), snapshot.session(), failed.usage());
@@ -84,7 +84,7 @@ public class EvaluateService {
             stored.put(traceId, new StoredTrace.TraceEvaluation(evaluation.score(), evaluation.explanation(), command.evaluator().type()));
         }
         var outcome = new EvaluateOutcome(results, evaluated.loss(), evaluated.usage());
-        transactions.write(id, evaluated.usage(), () -> {
+        transactions.write(id, evaluated.usage(), keeper, () -> {
             traces.evaluate(stored);
             keeper.keep(outcome);
             return null;

@@ -67,7 +67,7 @@ public class ForwardService {
         ForwardResult result = new ForwardPass(calls.calls("forward", session)).run(request, data, model);
 
         if (result instanceof ForwardResult.Failed failed) {
-            transactions.countTokens(id, failed.usage());
+            transactions.countTokens(id, failed.usage(), keeper);
             metrics.finished("forward", "failed", started, clock.instant(), failed.usage());
             throw new CallsFailedException("forward pass", failed.failures().stream()
                     .map(f -> CallFailure.of(f.index(), null, null, f.cause())).toList(), session, failed.usage());
@@ -82,7 +82,7 @@ public class ForwardService {
                     request.inputs().get(output.index()), output.output(), model.client(), output.model(), output.usage(), used, null));
         }
         var outcome = new ForwardOutcome(stored, completed.usage());
-        transactions.write(id, completed.usage(), () -> {
+        transactions.write(id, completed.usage(), keeper, () -> {
             traces.insert(stored);
             keeper.keep(outcome);
             return null;

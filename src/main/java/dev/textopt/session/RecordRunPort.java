@@ -24,8 +24,11 @@ public interface RecordRunPort {
     /** The validation score number {@code position} (0: before the first step). */
     boolean recordValidation(UUID runId, String owner, int position, ValidationScore score);
 
-    /** Adds what one of the run's calls cost, in the transaction that stores the call's result. */
-    void addUsage(UUID runId, Map<String, Usage> usage);
+    /**
+     * Adds what one of the run's calls cost, in the transaction that stores the call's result, and answers
+     * whether a cancel was asked for (as {@link #cancelRequested}, read with the usage on the way).
+     */
+    boolean addUsage(UUID runId, Map<String, Usage> usage);
 
     /** The run's end, which releases its lease. */
     boolean finish(UUID runId, String owner, RunStatus status, StoredRun.RunFailure failure, Instant finishedAt);

@@ -7,14 +7,16 @@ import dev.textopt.optim.run.RunPosition;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 
 /**
  * A run's batches and validations, made of the single operations' use cases and nothing else: a batch is
- * clear_grad → forward → evaluate → backward → step → clear_grad, a validation forward → evaluate in requests
- * of at most {@code max-batch-size} items. Before every call the run's check points are asked (cancelled?
- * shutting down? lease lost?), so a run stops after the call in flight.
+ * forward → evaluate → backward → step → clear_grad, a validation forward → evaluate in requests of at most
+ * {@code max-batch-size} items. Before every call the run's check points are asked (cancelled? shutting
+ * down? lease lost?), so a run stops after the call in flight. What each operation stores, or spent in vain,
+ * is handed to {@link RunKeepers} in the same transaction: the run's usage, and the step's clear_grad and record.
  */
 @Component
 class RunBatches {
@@ -25,38 +27,46 @@ class RunBatches {
     private final StepService steps;
     private final OptimizerSessions sessions;
     private final RunStepKeys keys;
-    private final RecordRunPort progress;
+    private final RunKeepers keepers;
     private final Limits limits;
 
     RunBatches(ForwardService forwards, EvaluateService evaluations, BackwardService backwards, StepService steps,
-            OptimizerSessions sessions, RunStepKeys keys, RecordRunPort progress, Limits limits) {
+            OptimizerSessions sessions, RunStepKeys keys, RunKeepers keepers, Limits limits) {
         this.forwards = forwards;
         this.evaluations = evaluations;
         this.backwards = backwards;
         this.steps = steps;
         this.sessions = sessions;
         this.keys = keys;
-        this.progress = progress;
+        this.keepers = keepers;
         this.limits = limits;
     }
 
-    /** A trained batch: its step, and what the step cost (the other calls' cost was added to the run as they were stored). */
-    record Trained(StoredRun.RunStep step, Map<String, Usage> usage) {
+    /**
+     * A trained batch: its step, and what the step cost (the other calls' cost was added to the run as they
+     * were stored). {@code recorded}: the step's transaction recorded it in the run, with its cost; if not
+     * (a step found again, or the run's lease lost), the caller records it.
+     */
+    record Trained(StoredRun.RunStep step, Map<String, Usage> usage, boolean recorded) {
     }
 
     /**
-     * Trains the batch at {@code at}, or finds the step its key made before this instance took the run over.
-     * The train score is the batch's mean score, which the step entry keeps as its loss.
+     * Trains the batch at {@code at}, or finds the step its key made before this instance took the run over;
+     * {@code next} is the run's position after it. The train score is the batch's mean score, which the step
+     * entry keeps as its loss.
      */
-    Trained train(RunWork work, RunPosition at) {
+    Trained train(RunWork work, RunPosition at, RunPosition next) {
         String key = work.stepKey(at);
-        var earlier = keys.settled(work, key);
-        if (earlier.isPresent()) {
-            return trained(at, earlier.get().number(), earlier.get().loss(), earlier.get().usage());
+        if (work.resuming) {
+            var earlier = keys.settled(work, key);
+            if (earlier.isPresent()) {
+                return trained(at, earlier.get().number(), earlier.get().loss(), earlier.get().usage(), false);
+            }
+            sessions.clearGrad(work.sessionId);
+            work.resuming = false;
         }
         List<Integer> indices = work.command.spec().batchOrder().batch(at.epoch(), at.batch());
         List<RunItem> items = indices.stream().map(work.command.spec().train()::get).toList();
-        sessions.clearGrad(work.sessionId);
         var forward = forward(work, items, "train", indices);
         var evaluated = evaluate(work, forward, items, "train", indices);
         work.checkpoint();
@@ -65,25 +75,28 @@ class RunBatches {
         var backward = work.command.backward();
         try {
             backwards.backward(work.sessionId, new BackwardCommand(traces, backward.modelClient(), backward.completionArgs(), backward.messages()),
-                    outcome -> progress.addUsage(work.runId, outcome.usage()));
+                    keepers.costs(work, BackwardOutcome::usage));
         } catch (RuntimeException e) {
             throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward, "train", indices));
         }
         work.checkpoint();
+        var recorded = new AtomicBoolean();
         StepOutcome step;
         try {
             step = keys.step(work, () -> steps.runStep(work.sessionId, work.runId,
-                    new Loss(evaluated.loss().score(), evaluated.loss().explanation()), key));
+                    new Loss(evaluated.loss().score(), evaluated.loss().explanation()), key, keepers.stepEnd(work, at, next, recorded)));
         } catch (RuntimeException e) {
             throw RunFailedException.of("step", e, f -> null);
         }
-        sessions.clearGrad(work.sessionId);
-        return trained(at, step.step(), step.loss(), step.usage());
+        if (step.replayed()) {
+            sessions.clearGrad(work.sessionId); // the step that was found again did not clear what this batch appended
+        }
+        return trained(at, step.step(), step.loss(), step.usage(), recorded.get());
     }
 
-    private static Trained trained(RunPosition at, int number, Loss loss, Map<String, Usage> usage) {
+    static Trained trained(RunPosition at, int number, Loss loss, Map<String, Usage> usage, boolean recorded) {
         double score = ((Number) Objects.requireNonNull(loss, "a run's step keeps the batch's score as its loss").score()).doubleValue();
-        return new Trained(new StoredRun.RunStep(number, at.epoch(), at.batch(), score), usage);
+        return new Trained(new StoredRun.RunStep(number, at.epoch(), at.batch(), score), usage, recorded);
     }
 
     /** The mean score of the validation set with the parameters as they are, in requests of at most max-batch-size items. */
@@ -104,7 +117,7 @@ class RunBatches {
         var forward = work.command.forward();
         try {
             return forwards.forward(work.sessionId, new ForwardCommand(forward.messages(), items.stream().map(RunItem::inputs).toList(),
-                    forward.modelClient(), forward.completionArgs()), outcome -> progress.addUsage(work.runId, outcome.usage()));
+                    forward.modelClient(), forward.completionArgs()), keepers.costs(work, ForwardOutcome::usage));
         } catch (RuntimeException e) {
             throw RunFailedException.of("forward", e, f -> f.index() == null ? null : dataset + "[" + indices.get(f.index()) + "]");
         }
@@ -115,7 +128,7 @@ class RunBatches {
         List<String> traces = forward.traces().stream().map(t -> t.id().toString()).toList();
         try {
             return evaluations.evaluate(work.sessionId, new EvaluateCommand(traces, withTargets(work.command.evaluator(), items)),
-                    outcome -> progress.addUsage(work.runId, outcome.usage()));
+                    keepers.costs(work, EvaluateOutcome::usage));
         } catch (RuntimeException e) {
             throw RunFailedException.of("evaluate", e, f -> f.index() != null ? dataset + "[" + indices.get(f.index()) + "]"
                     : itemOf(f.traceId(), forward, dataset, indices));

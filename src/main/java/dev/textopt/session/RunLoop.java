@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Works on a run this instance holds the lease of, from where its progress in the database says it stands to
  * its end: asks {@link RunSchedule} what is next, does it ({@link RunBatches}), and writes the progress after
- * every step and validation, each write fenced by the lease. It stops early when the run is cancelled
+ * every step (in the step's own transaction, unless the step was found again) and validation, each write
+ * fenced by the lease. It stops early when the run is cancelled
  * (ending it {@code cancelled}), when the instance shuts down (leaving the run to the next instance) or when
  * it lost the lease (leaving it to the instance that took it).
  */
@@ -78,25 +79,28 @@ class RunLoop {
 
     private void loop(RunWork work) {
         while (true) {
-            work.checkpoint();
+            // No check point here: each phase asks before each of its calls, so that a cancel is looked up once per call.
             RunSchedule.Phase phase = work.schedule.next(work.position, work.validation.size());
             if (phase instanceof RunSchedule.Validate) {
                 var score = new ValidationScore(work.lastEntry(), batches.validate(work));
                 write(work, () -> progress.recordValidation(work.runId, work.owner, work.validation.size(), score));
                 work.validation.add(score);
             } else if (phase instanceof RunSchedule.Train train) {
-                var trained = batches.train(work, train.position());
                 var next = train.position().next(work.schedule.batchesPerEpoch());
-                write(work, () -> {
-                    boolean recorded = progress.recordStep(work.runId, work.owner, trained.step(), next);
-                    if (recorded) {
-                        progress.addUsage(work.runId, trained.usage());
-                    }
-                    return recorded;
-                });
+                var trained = batches.train(work, train.position(), next);
+                if (!trained.recorded()) {
+                    write(work, () -> {
+                        boolean recorded = progress.recordStep(work.runId, work.owner, trained.step(), next);
+                        if (recorded) {
+                            progress.addUsage(work.runId, trained.usage());
+                        }
+                        return recorded;
+                    });
+                }
                 work.steps.add(trained.step());
                 work.position = next;
             } else {
+                work.checkpoint();
                 succeed(work);
                 return;
             }

@@ -27,7 +27,16 @@ final class RunWork {
     private final int startEntry;
     private final BooleanSupplier stopping;
     private final BooleanSupplier cancelRequested;
+    /** The cancel flag as the last write of the run read it, not yet used by a check point; null: ask the database. */
+    private Boolean cancelSeen;
     RunPosition position;
+    /**
+     * Until this instance trains its first batch of the run: that batch's step may have been made already (by
+     * the instance that had the run before, which stops at the first step it cannot record), and the grads may
+     * hold what that instance appended, or what the session had before the run. Later batches are this
+     * instance's alone, and start with the grads their previous step's transaction cleared.
+     */
+    boolean resuming = true;
 
     RunWork(StoredRun run, String owner, RunCommand command, BooleanSupplier stopping, BooleanSupplier cancelRequested) {
         this.runId = run.id();
@@ -48,7 +57,11 @@ final class RunWork {
         return steps.isEmpty() ? startEntry : steps.get(steps.size() - 1).step();
     }
 
-    /** Stops the work here when the lease is lost, the instance is shutting down or the run was cancelled. */
+    /**
+     * Stops the work here when the lease is lost, the instance is shutting down or the run was cancelled. The
+     * cancel flag is asked of the database unless a write of the run read it since the last check point (each
+     * operation's does, after its calls): once per call either way.
+     */
     void checkpoint() {
         if (lost.get()) {
             throw new Interrupted(Interrupted.Why.LEASE_LOST);
@@ -56,9 +69,16 @@ final class RunWork {
         if (stopping.getAsBoolean()) {
             throw new Interrupted(Interrupted.Why.STOPPING);
         }
-        if (cancelRequested.getAsBoolean()) {
+        Boolean seen = cancelSeen;
+        cancelSeen = null;
+        if (seen != null ? seen : cancelRequested.getAsBoolean()) {
             throw new Interrupted(Interrupted.Why.CANCELLED);
         }
+    }
+
+    /** The cancel flag, read by a write of the run on this thread: the next check point goes by it. */
+    void cancelSeen(boolean requested) {
+        cancelSeen = requested;
     }
 
     /** The key of the step of the batch at {@code position}: kept on its history entry, it finds the step again after a crash. */

@@ -51,10 +51,13 @@ class StepFinisher {
         this.metrics = metrics;
     }
 
-    /** Applies a succeeded step; records a failed one and throws what the client is answered. */
-    StepOutcome finish(Started started, Tgd tgd, StepResult result, ProgressRecorder progress) {
+    /**
+     * Applies a succeeded step, handing its outcome to {@code keeper} in the same transaction; records a failed
+     * one (telling {@code keeper} what it spent) and throws what the client is answered.
+     */
+    StepOutcome finish(Started started, Tgd tgd, StepResult result, ProgressRecorder progress, AnswerKeeper<StepOutcome> keeper) {
         if (result instanceof StepResult.Failed failed) {
-            throw failed(started, failed, progress);
+            throw failed(started, failed, progress, keeper);
         }
         var applied = (StepResult.Applied) result;
         UUID id = started.session().id();
@@ -74,9 +77,11 @@ class StepFinisher {
                 records.add(new StepParamRecord(UUID.fromString(skipped.id()), "skipped", skipped.reason(), null, null, List.of()));
             }
         }
+        var outcome = new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
         Boolean saved = tx.execute(status -> {
             if (!stillHolds(started, now)) {
                 apply.addUsage(id, applied.usage()); // its values are not applied, but its tokens were spent
+                keeper.failed(applied.usage());
                 return false;
             }
             apply.setParamValuesAndMomentum(values, buffers);
@@ -85,6 +90,7 @@ class StepFinisher {
                     started.startedAt(), now, durationMs, values.size(), values.size(), null, applied.loss(), applied.usage(),
                     List.of(), records));
             leases.releaseLease(id, started.leaseOwner(), now, true);
+            keeper.keep(outcome);
             return true;
         });
         if (!Boolean.TRUE.equals(saved)) {
@@ -92,13 +98,13 @@ class StepFinisher {
         }
         metrics.stepFinished("succeeded", Duration.ofMillis(durationMs), applied.usage());
         log.info("Step {} of session {} succeeded in {} ms: {} parameter(s) updated", started.number(), id, durationMs, values.size());
-        return new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
+        return outcome;
     }
 
     /** Model calls failed: 402 if the budget stopped them, else 502 (504 if every one timed out). */
-    private RuntimeException failed(Started started, StepResult.Failed failed, ProgressRecorder progress) {
+    private RuntimeException failed(Started started, StepResult.Failed failed, ProgressRecorder progress, AnswerKeeper<?> keeper) {
         var failures = failed.failures().stream().map(f -> StepFailure.of(f.paramId(), f.cause())).toList();
-        fail(started, progress, failures, failed.usage());
+        fail(started, progress, failures, failed.usage(), keeper);
         if (failed.failures().stream().anyMatch(f -> f.cause() instanceof ModelCallException.BudgetReached)) {
             BigDecimal spent = started.session().spent().add(Usage.knownCost(failed.usage()));
             return BudgetExhaustedException.duringStep(spent, started.session().budget(), started.number(), failures);
@@ -111,23 +117,25 @@ class StepFinisher {
     /** The closure failed: recorded, and returned as what the client is answered (502). */
     StepFailedException closureFailed(Started started, ProgressRecorder progress, ClosureEndpoint.ClosureFailedException e) {
         var failure = new StepFailure(null, "closure_failed", e.getMessage(), null);
-        fail(started, progress, List.of(failure), Map.of());
+        fail(started, progress, List.of(failure), Map.of(), AnswerKeeper.none());
         return new StepFailedException(started.number(), "the closure failed: " + e.getMessage(), List.of(failure), false);
     }
 
     /** The step stopped before it had a result, by a bug: recorded, so that the session is free again. */
     void stoppedUnexpectedly(Started started, ProgressRecorder progress) {
         fail(started, progress, List.of(new StepFailure(null, "internal_error", "the step stopped unexpectedly; nothing was applied", null)),
-                Map.of());
+                Map.of(), AnswerKeeper.none());
     }
 
     /** A failed step still records what it cost, how far it got and why it failed; no parameter or momentum changes. */
-    private void fail(Started started, ProgressRecorder progress, List<StepFailure> failures, Map<String, Usage> usage) {
+    private void fail(Started started, ProgressRecorder progress, List<StepFailure> failures, Map<String, Usage> usage,
+            AnswerKeeper<?> keeper) {
         UUID id = started.session().id();
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
             boolean holds = stillHolds(started, now);
             apply.addUsage(id, usage); // spent all the same, even when the step lost its lease
+            keeper.failed(usage);
             if (holds) { // otherwise the step that took over owns the session and already marked this entry failed
                 long durationMs = Duration.between(started.startedAt(), now).toMillis();
                 history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED, started.startedAt(),

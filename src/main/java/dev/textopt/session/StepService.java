@@ -65,11 +65,13 @@ public class StepService {
     /**
      * A training run's step: the batch's {@code loss} stands in for a closure's (it is the entry's loss), and
      * {@code stepKey} names the run's batch, so that a run taken over finds the step its dead instance made.
+     * {@code keeper} is handed the step's outcome in the transaction that applies it (not a replayed one's), or
+     * what a failed step spent in the one that records its failure.
      */
-    StepOutcome runStep(UUID id, UUID runId, Loss loss, String stepKey) {
+    StepOutcome runStep(UUID id, UUID runId, Loss loss, String stepKey, AnswerKeeper<StepOutcome> keeper) {
         Begun begun = start(id, false, stepKey, runId);
         return begun instanceof Earlier earlier ? StepOutcome.replayOf(earlier.entry())
-                : run((Started) begun, params -> new ClosureResult(loss));
+                : run((Started) begun, params -> new ClosureResult(loss), keeper);
     }
 
     /**
@@ -100,10 +102,11 @@ public class StepService {
     }
 
     private StepOutcome run(Started started, URI closureUrl) {
-        return run(started, closureUrl == null ? null : closures.of(closureUrl, started.session().id(), started.number()));
+        return run(started, closureUrl == null ? null : closures.of(closureUrl, started.session().id(), started.number()),
+                AnswerKeeper.none());
     }
 
-    private StepOutcome run(Started started, Closure closure) {
+    private StepOutcome run(Started started, Closure closure, AnswerKeeper<StepOutcome> keeper) {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
         var progress = new ProgressRecorder(history, tx, id, started.number(), started.total());
@@ -111,7 +114,7 @@ public class StepService {
             Budget budget = started.session().budget();
             Allowance allowance = budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent());
             StepResult result = spans.around(Spans.STEP_CALLS, id, () -> tgd.step(closure, progress, allowance));
-            return spans.around(Spans.STEP_APPLY, id, () -> finisher.finish(started, tgd, result, progress));
+            return spans.around(Spans.STEP_APPLY, id, () -> finisher.finish(started, tgd, result, progress, keeper));
         } catch (ClosureEndpoint.ClosureFailedException e) {
             throw spans.around(Spans.STEP_APPLY, id, () -> finisher.closureFailed(started, progress, e));
         } catch (StepFailedException | BudgetExhaustedException e) {

@@ -47,9 +47,9 @@ class TrainingTransactions {
      * Adds {@code usage} to the session and runs {@code write}, in one transaction that holds the session
      * row's lock from its start (as an append of gradients does) and gives the session a new version. If the
      * write fails (a check that no longer holds, an answer that cannot be kept), its changes are rolled back
-     * but the tokens are still counted, in a transaction of their own.
+     * but the tokens are still counted, in a transaction of their own, and told to {@code keeper}.
      */
-    <T> T write(UUID sessionId, Map<String, Usage> usage, Supplier<T> write) {
+    <T> T write(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper, Supplier<T> write) {
         try {
             return tx.execute(status -> {
                 addUsage(sessionId, usage);
@@ -57,7 +57,7 @@ class TrainingTransactions {
             });
         } catch (RuntimeException e) {
             try {
-                countTokens(sessionId, usage);
+                countTokens(sessionId, usage, keeper);
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
@@ -65,9 +65,12 @@ class TrainingTransactions {
         }
     }
 
-    /** Only the tokens: a request whose calls failed stores nothing else. */
-    void countTokens(UUID sessionId, Map<String, Usage> usage) {
-        tx.executeWithoutResult(status -> addUsage(sessionId, usage));
+    /** Only the tokens, on the session and by {@link AnswerKeeper#failed}: a request whose calls failed stores nothing else. */
+    void countTokens(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper) {
+        tx.executeWithoutResult(status -> {
+            addUsage(sessionId, usage);
+            keeper.failed(usage);
+        });
     }
 
     /** The session may have been deleted while the models thought: then there is nothing to count it on. */

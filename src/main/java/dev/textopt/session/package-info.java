@@ -10,7 +10,8 @@
  * gradients: {@link ForwardService}, {@link EvaluateService}, {@link BackwardService} and
  * {@link TraceService}, which share {@code TrainingCalls} and {@code TrainingTransactions} (a short read,
  * the model calls outside any transaction, a short write), and training runs ({@link RunService}: a run's
- * loop, {@code RunLoop}, trains each batch through those same use cases, {@code RunBatches}, on threads of
+ * loop, {@code RunLoop}, trains each batch through those same use cases, {@code RunBatches}, handing them
+ * {@code RunKeepers} to write the run's share in their own transactions, on threads of
  * {@code RunWorkers}, which also takes over the runs of dead instances). A use case owns its settings as a
  * plain record ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings},
  * {@code ClosureSettings}, {@code TrainingSettings}); config binds {@code textopt.*} to them and nothing

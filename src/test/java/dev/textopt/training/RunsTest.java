@@ -191,6 +191,30 @@ class RunsTest extends TrainingEndToEndTest {
     }
 
     @Test
+    void aRunsUsageCountsTheTokensOfCallsThatFailedAsTheSessionsDoes() {
+        String marker = "Unteachable " + UUID.randomUUID();
+        String[] ids = session(marker + ": repeat the text.");
+        // The backward model answers without <FEEDBACK>, twice (the re-ask too): the backward fails, its replies were billed.
+        StubMapping noFeedback = models.server().stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                .withRequestBody(containing(marker)).withRequestBody(containing("<PARAMETER"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(Api.json(FakeOpenAi.completion("It is fine as it is.", 300, 7)))));
+        try {
+            var run = finished(start(ids[0], run(ids[1], "validation", List.of(), "epochs", 1)).location());
+
+            assertThat(run.<String>at("status")).as(run.raw()).isEqualTo("failed");
+            assertThat(run.<Map<String, Object>>at("failure")).containsEntry("operation", "backward").containsEntry("reason", "unusable_reply");
+            var session = api.get("/v1/optimizers/" + ids[0]);
+            assertThat(run.<Number>at("usage.openai.prompt_tokens").longValue()).as("the failed backward's 4 replies are counted")
+                    .isGreaterThanOrEqualTo(4 * 300).isEqualTo(session.<Number>at("usage.openai.prompt_tokens").longValue());
+            assertThat(run.<Number>at("usage.openai.completion_tokens").longValue())
+                    .isEqualTo(session.<Number>at("usage.openai.completion_tokens").longValue());
+        } finally {
+            models.server().removeStub(noFeedback);
+        }
+    }
+
+    @Test
     void aSpentBudgetEndsTheRunFailedWithReasonBudget() {
         var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Repeat the text.", "role", "system prompt")),
                 "defaults", Map.of("completion_args", Map.of("model", "gpt-4o")), "budget", Map.of("amount", 0.0002, "currency", "USD")));

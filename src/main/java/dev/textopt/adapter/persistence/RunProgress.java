@@ -89,17 +89,19 @@ class RunProgress implements RunLeasePort, RecordRunPort {
                 .params(position, score.afterStep(), score.score(), runId, owner).update() == 1;
     }
 
+    /** The cancel flag comes with the usage: the run's next check point needs no query of its own (BENCHMARKS.md, 8). */
     @Override
-    public void addUsage(UUID runId, Map<String, Usage> usage) {
-        if (usage.isEmpty()) {
-            return;
+    public boolean addUsage(UUID runId, Map<String, Usage> usage) {
+        var current = jdbc.sql("SELECT usage, cancel_requested FROM training_run WHERE id = ? FOR UPDATE").param(runId)
+                .query((rs, n) -> Map.entry(rs.getString("usage"), rs.getBoolean("cancel_requested"))).optional();
+        if (current.isEmpty()) {
+            return true; // deleted with its session, as cancelRequested answers
         }
-        String current = jdbc.sql("SELECT usage FROM training_run WHERE id = ? FOR UPDATE").param(runId).query(String.class).optional()
-                .orElse(null);
-        if (current != null) {
+        if (!usage.isEmpty()) {
             jdbc.sql("UPDATE training_run SET usage = CAST(? AS jsonb) WHERE id = ?")
-                    .params(json.usage(Usage.sum(json.usage(current), usage)), runId).update();
+                    .params(json.usage(Usage.sum(json.usage(current.get().getKey()), usage)), runId).update();
         }
+        return current.get().getValue();
     }
 
     @Override

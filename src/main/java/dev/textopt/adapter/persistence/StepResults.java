@@ -11,9 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What a step leaves behind, in plain SQL: new values and momentum buffers of all its parameters in one
- * batch, and its usage added atomically. BENCHMARKS.md, benchmark 2 (overhead per step, p50 16.8 ms):
- * one statement per parameter was most of a 32-parameter step's overhead; the batch is one round trip
- * (fix 5).
+ * batch, its usage added atomically, and (a training run's step) its gradients cleared. BENCHMARKS.md,
+ * benchmark 2 (overhead per step, p50 16.8 ms): one statement per parameter was most of a 32-parameter
+ * step's overhead; the batch is one round trip (fix 5).
  */
 @Repository
 class StepResults implements ApplyStepPort {
@@ -45,6 +45,15 @@ class StepResults implements ApplyStepPort {
         if (spent.signum() > 0) {
             jdbc.update("UPDATE optimizer_session SET spent = spent + ? WHERE id = ?", spent, sessionId);
         }
+    }
+
+    /**
+     * One DELETE, no session loaded: clear_grad by hand locks and reads the whole session (JPA), which cost
+     * a training run a good part of its overhead per step (BENCHMARKS.md, 8).
+     */
+    @Override
+    public void clearGrads(UUID sessionId) {
+        jdbc.update("DELETE FROM gradient WHERE param_id IN (SELECT id FROM parameter WHERE session_id = ?)", sessionId);
     }
 
     /**
