@@ -45,11 +45,13 @@ jar_timed() {  # JAVA_ARGS... -> prints seconds from launch to healthy of `java 
     java "$@" --server.port="$port" --server.address=127.0.0.1 --logging.level.root=WARN \
     --textopt.model-clients.openai.base-url="http://127.0.0.1:$fake/v1" --textopt.model-clients.openai.api-key=sk-fake \
     > "$RESULTS/footprint-jar.log" 2>&1 &
-  pid=$!; _pids+=("$pid")
+  pid=$!; echo "$pid" > "$RESULTS/footprint-jar.pid"
   seconds=$(healthy_after "$port" "$t0")
-  kill "$pid"; wait "$pid" 2>/dev/null || true; unset '_pids[-1]'
+  kill "$pid"; wait "$pid" 2>/dev/null || true; rm -f "$RESULTS/footprint-jar.pid"
   echo "$seconds"
 }
+# jar_timed runs in $(...), a subshell: should the script stop mid-start, its java is found by this file.
+trap '[ -f "$RESULTS/footprint-jar.pid" ] && kill "$(cat "$RESULTS/footprint-jar.pid")" 2>/dev/null; cleanup' EXIT
 jar_timed -jar "$jar" >/dev/null  # migrates the database; untimed
 for run in $(seq 1 "$RUNS"); do
   name=bench-footprint; port=$(free_port)
