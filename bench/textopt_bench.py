@@ -8,6 +8,7 @@ Subcommands (each prints a JSON line of figures and appends it to --out):
   forward-backward  forward of a batch of B inputs and backward of its B traces, each time / L
   setup-sessions  create sessions for the write / read benchmarks, print ids
   create-many     create many sessions concurrently (footprint)
+  many-sessions   S sessions of P parameters stepped at the same moment: wave time / L, calls in flight
 Every loop is bounded by a count and a deadline.
 """
 import argparse
@@ -273,6 +274,62 @@ def cmd_create_many(a):
     print(json.dumps({"created": made[0] - errors[0], "errors": errors[0], "seconds": round(time.time() - t0, 1)}))
 
 
+def cmd_many_sessions(a):
+    """S sessions, each stepped by its own client thread, all released together by a barrier: one wave.
+    The wave's time is from the release to the last answer; the fake's max_concurrent is the most model
+    calls it held at once (S x P when every call of the wave is in flight together)."""
+    clients = [Client(a.port, timeout=300) for _ in range(a.sessions)]
+    sids = [create_session(c, a.params)[0] for c in clients]
+    for c in clients:  # every client's connection open before the first wave
+        c.json("GET", "/actuator/health/liveness")
+    barrier = threading.Barrier(a.sessions + 1)
+    go = threading.Event()
+    results = [None] * a.sessions
+
+    def stepper(i):
+        while True:
+            barrier.wait()
+            if go.is_set():
+                return
+            try:
+                _, r = timed_step(clients[i], sids[i])
+                ok = all(p["status"] == "updated" for p in r["params"])
+                results[i] = (time.perf_counter(), "updated" if ok else "not updated")
+            except Exception as e:  # counted, not fatal: a refused step is a finding
+                results[i] = (time.perf_counter(), str(e)[:200])
+            barrier.wait()
+
+    threads = [threading.Thread(target=stepper, args=(i,), daemon=True) for i in range(a.sessions)]
+    for t in threads:
+        t.start()
+
+    def wave():
+        fake_reset(a.fake_port)
+        barrier.wait()  # releases every stepper
+        t0 = time.perf_counter()
+        barrier.wait()  # every stepper has its answer
+        ends = [r[0] for r in results]
+        failed = [r[1] for r in results if r[1] != "updated"]
+        stats = fake_stats(a.fake_port)
+        starts = sorted(s for s, _ in stats["calls"])
+        return {"wave_ms": round((max(ends) - t0) * 1000, 1), "max_in_flight": stats["max_concurrent"],
+                "calls": stats["count"], "failed_steps": len(failed), "first_failure": failed[0] if failed else None,
+                "call_start_spread_ms": round((starts[-1] - starts[0]) * 1000, 1) if starts else None}
+
+    deadline, warm = time.time() + a.warmup_seconds, 0
+    while time.time() < deadline or warm < 1:  # at least one wave: connections and threads exist after it
+        wave()
+        warm += 1
+    waves = [wave() for _ in range(a.waves)]
+    go.set()
+    barrier.wait()
+    med = statistics.median(w["wave_ms"] for w in waves)
+    emit(a.out, {"bench": "many-sessions", "run": a.run, "sessions": a.sessions, "params": a.params,
+                 "latency_ms": a.latency_ms, "warmup_waves": warm, "wave_ms_median": med,
+                 "ratio": round(med / a.latency_ms, 3),
+                 "max_in_flight_median": statistics.median(w["max_in_flight"] for w in waves), "waves": waves})
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -314,9 +371,15 @@ def main():
     sp = sub.add_parser("create-many"); common(sp)
     sp.add_argument("--count", type=int, default=10000)
     sp.add_argument("--threads", type=int, default=8)
+    sp = sub.add_parser("many-sessions"); common(sp)
+    sp.add_argument("--sessions", type=int, default=100)
+    sp.add_argument("--params", type=int, default=8)
+    sp.add_argument("--waves", type=int, default=3)
+    sp.add_argument("--latency-ms", type=float, default=1000)
     a = p.parse_args()
     {"fanout": cmd_fanout, "overhead": cmd_overhead, "growth": cmd_growth, "forward-backward": cmd_forward_backward,
-     "setup-sessions": cmd_setup_sessions, "create-many": cmd_create_many}[a.cmd](a)
+     "setup-sessions": cmd_setup_sessions, "create-many": cmd_create_many,
+     "many-sessions": cmd_many_sessions}[a.cmd](a)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 #   - scripts/smoke.sh, the README walk-through, passes with the compose file's API key, its model calls
 #     answered by scripts/fake_model.py on this host (see "The model" below)
 #   - the image's jar started without SPRING_DATASOURCE_URL stops at once and says what to set
+#   - textopt in the image starts with its class-data-sharing archive
 #   - textopt stops gracefully on SIGTERM (podman stop), within the compose file's stop grace
 # and tears everything down, also when a check fails or the run is interrupted. Prints PASS/FAIL lines and a
 # RESULT line; exits 1 when anything failed. Safe to re-run: leftovers of an earlier run are removed first.
@@ -171,16 +172,25 @@ else
   fi
 fi
 
-# The embedded PostgreSQL is an optional dependency, left out of the packaged jar.
+# The embedded PostgreSQL is an optional dependency, left out of the packaged jar (in the image: the
+# application jar and its libraries in /app/lib, extracted for class-data sharing).
 jar_names() { python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
-if podman cp "$app:/app/textopt.jar" "$out/textopt.jar" && jar_names "$out/textopt.jar" >"$out/jar-contents.txt"; then
+if podman cp "$app:/app/textopt.jar" "$out/textopt.jar" && jar_names "$out/textopt.jar" >"$out/jar-contents.txt" \
+   && timeout 30 podman exec "$app" ls /app/lib >>"$out/jar-contents.txt"; then
   embedded=$(grep -E 'zonky|embedded-postgres' "$out/jar-contents.txt" | tr '\n' ' ')
-  if [ -z "$embedded" ]; then pass "image: /app/textopt.jar carries no embedded PostgreSQL"
-  else fail "image: /app/textopt.jar carries the embedded PostgreSQL: $embedded"; fi
+  if [ -z "$embedded" ]; then pass "image: /app/textopt.jar and /app/lib carry no embedded PostgreSQL"
+  else fail "image: /app/textopt.jar or /app/lib carries the embedded PostgreSQL: $embedded"; fi
 else
-  fail "image: cannot read /app/textopt.jar out of $app"
+  fail "image: cannot read /app/textopt.jar and /app/lib out of $app"
 fi
 rm -f "$out/textopt.jar"
+
+# The class-data-sharing archive is in use: the JVM maps it only when it matches that java and those jars.
+if timeout 30 podman exec "$app" grep -q /app/textopt.jsa /proc/1/maps; then
+  pass "image: textopt started with its class-data-sharing archive (/app/textopt.jsa is mapped)"
+else
+  fail "image: /app/textopt.jsa is not mapped by PID 1: the archive is missing or does not match the jars"
+fi
 
 # ... so without a datasource it must stop at once and say what to set.
 # The project's label: should the run be cut short, the teardown (`kit down -p`) removes this container too.
