@@ -37,9 +37,11 @@ public class StepService {
     private final LeaseKeeper leases;
     private final TransactionTemplate tx;
     private final Executor background;
+    private final EventLog events;
 
     StepService(StepStarter starter, StepFinisher finisher, TgdFactory factory, StepClosures closures, RecordHistoryPort history,
-            LeaseKeeper leases, TransactionTemplate tx, @Qualifier("backgroundSteps") Executor background) {
+            LeaseKeeper leases, TransactionTemplate tx, @Qualifier("backgroundSteps") Executor background,
+            EventLog events) {
         this.starter = starter;
         this.finisher = finisher;
         this.factory = factory;
@@ -48,6 +50,7 @@ public class StepService {
         this.leases = leases;
         this.tx = tx;
         this.background = background;
+        this.events = events;
     }
 
     /**
@@ -99,7 +102,7 @@ public class StepService {
     private StepOutcome run(Started started, Closure closure) {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
-        var progress = new ProgressRecorder(history, tx, id, started.number(), started.total());
+        var progress = new ProgressRecorder(history, events, tx, id, started.number(), started.total());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
             Budget budget = started.session().budget();
             StepResult result = tgd.step(closure, progress,

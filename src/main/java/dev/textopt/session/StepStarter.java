@@ -41,9 +41,11 @@ class StepStarter {
     private final Clock clock;
     private final Limits limits;
     private final RunGuard runs;
+    private final EventLog events;
 
     StepStarter(LoadSessionPort sessions, StepLeasePort leases, RecordHistoryPort history, LoadHistoryPort pastEntries,
-            LeaseKeeper keeper, TgdFactory factory, TransactionTemplate tx, Clock clock, Limits limits, RunGuard runs) {
+            LeaseKeeper keeper, TgdFactory factory, TransactionTemplate tx, Clock clock, Limits limits, RunGuard runs,
+            EventLog events) {
         this.sessions = sessions;
         this.leases = leases;
         this.history = history;
@@ -54,6 +56,7 @@ class StepStarter {
         this.clock = clock;
         this.limits = limits;
         this.runs = runs;
+        this.events = events;
     }
 
     /**
@@ -93,6 +96,7 @@ class StepStarter {
             int total = (int) session.params().stream().filter(p -> calls(p, withClosure)).count();
             history.insert(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
                     total, 0, null, null, Map.of(), List.of(), List.of()), idempotencyKey);
+            events.stepStarted(id, number, total, asRun);
             return new Started(session, number, owner, now, total);
         });
     }

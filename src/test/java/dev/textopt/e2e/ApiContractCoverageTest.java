@@ -54,6 +54,8 @@ class ApiContractCoverageTest extends EndToEndTest {
         api.get(session + "/steps/99");
         api.post(session + "/steps/1/restore", null);
         api.post(session + "/steps/99/restore", null);
+        api.stream(session + "/events", text -> text.contains("\n\n"), java.time.Duration.ofSeconds(30), "Last-Event-ID", "0");
+        api.stream(NO_SESSION + "/events", text -> false, java.time.Duration.ofSeconds(30));
 
         var exported = api.get(session + "/state-dict");
         api.get(NO_SESSION + "/state-dict");

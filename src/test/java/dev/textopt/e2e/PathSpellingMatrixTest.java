@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.textopt.support.Api;
 import dev.textopt.support.Browser;
 import dev.textopt.support.EndToEndTest;
+import dev.textopt.support.ReadSoFar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -260,6 +261,12 @@ class PathSpellingMatrixTest extends EndToEndTest {
         } else {
             builder.header("Content-Type", "application/json")
                     .method(target.method(), HttpRequest.BodyPublishers.ofString(Api.json(body(target))));
+        }
+        if (path.contains("/events")) { // an event stream that got in does not end: its answer's head is enough
+            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (var body = response.body()) {
+                return new ReadSoFar(response, response.statusCode() >= 400 ? new String(body.readAllBytes(), StandardCharsets.UTF_8) : "");
+            }
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }

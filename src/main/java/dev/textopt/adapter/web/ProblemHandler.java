@@ -11,6 +11,7 @@ import dev.textopt.session.RunActiveException;
 import dev.textopt.session.RunNotFoundException;
 import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StepRunningException;
+import dev.textopt.session.TooManyStreamsException;
 import dev.textopt.session.TraceNotFoundException;
 import dev.textopt.session.VersionMismatchException;
 import java.net.SocketException;
@@ -89,6 +90,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.of(ProblemType.TOO_MANY_STEPS, e.getMessage()));
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(ProblemType.QUOTA_EXCEEDED, e.getMessage()));
+    }
+
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(Problems.of(ProblemType.TOO_MANY_STREAMS, e.getMessage()));
     }
 
     @ExceptionHandler(RunActiveException.class)

@@ -72,6 +72,11 @@ enum ProblemType {
     TOO_MANY_STEPS("too-many-steps", HttpStatus.TOO_MANY_REQUESTS, "Too many steps running", Where.STEP,
             "the tenant has as many steps running as it may; Retry-After says when to try again",
             "16 of your steps are running, the most allowed at once; retry when one has finished"),
+    TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS, "Too many event streams", Where.EVENTS,
+            "the tenant holds textopt.events.max-streams-per-tenant open event streams on this instance; Retry-After says when "
+                    + "to try again",
+            "you hold 16 open event streams on this instance, the most allowed (textopt.events.max-streams-per-tenant); close one, "
+                    + "or follow several sessions' events with a webhook instead"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", Where.EVERY_OPERATION,
             "a bug; the server log has the details, the answer none",
             "textopt failed unexpectedly; this is a bug. Nothing about it is shown here; the server log has the details."),
@@ -97,7 +102,7 @@ enum ProblemType {
 
     /** Which operations of the OpenAPI description may answer with a type. */
     enum Where { EVERY_OPERATION, ON_A_SESSION, CHANGES, WITH_A_BODY, POST, STEP, CONDITIONAL, MODEL_CALLS, GRADIENTS, BACKWARD,
-        NO_OPERATION }
+        EVENTS, NO_OPERATION }
 
     static final String BASE = "https://textopt.dev/problems/";
 
