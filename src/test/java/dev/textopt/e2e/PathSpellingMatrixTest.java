@@ -126,6 +126,9 @@ class PathSpellingMatrixTest extends EndToEndTest {
         assertThat(fingerprint()).isEqualTo(before);
 
         for (Target target : apiOperations()) {
+            if (target.template().startsWith("/v1/webhooks")) {
+                continue; // not a session's: its ids are webhooks' (WebhookTest covers them, tenants included)
+            }
             String id = target.method().equals("DELETE") ? session("matrix-key-a")[0] : mine[0];
             if (target.method().equals("PUT")) {
                 stateDict = export(id, "matrix-key-a");

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
  * Session events in plain SQL, like the other writes of a step's transactions ({@link HistoryWrites}). One
  * statement appends: it takes the session's advisory lock (held to the commit, so that the session's ids are
  * given out in commit order and a reader that saw id n never misses a smaller one committed later), copies
- * the session's tenant, and queues a NOTIFY, which PostgreSQL delivers at the commit, or never.
+ * the session's tenant, queues a delivery for each of the tenant's webhooks that wants the event (the outbox,
+ * {@link JdbcWebhooks}), and a NOTIFY, which PostgreSQL delivers at the commit, or never.
  */
 @Repository
 class SessionEventStore implements RecordEventPort, ReadEventsPort {
@@ -44,7 +45,12 @@ class SessionEventStore implements RecordEventPort, ReadEventsPort {
                 WITH locked AS (SELECT pg_advisory_xact_lock(?, hashtext(?)) AS done),
                      added AS (INSERT INTO session_event (session_id, tenant, type, data, created_at)
                                SELECT s.id, s.tenant, ?, CAST(? AS jsonb), ? FROM optimizer_session s, locked WHERE s.id = ?
-                               RETURNING session_id)
+                               RETURNING id, session_id, tenant, type, data, created_at),
+                     queued AS (INSERT INTO webhook_delivery (webhook_id, event_id, event_type, payload, created_at, next_attempt_at)
+                               SELECT w.id, a.id, a.type, CAST(jsonb_build_object('id', a.id, 'type', a.type,
+                                      'timestamp', a.created_at, 'session_id', a.session_id, 'data', a.data) AS text),
+                                      a.created_at, a.created_at
+                                 FROM added a JOIN webhook w ON w.tenant = a.tenant AND a.type = ANY (w.events))
                 SELECT CAST(pg_notify(?, CAST(session_id AS text)) AS text) FROM added""")
                 .params(EVENT_LOCKS, sessionId.toString(), type.wire(), json.write(data), Timestamp.from(clock.instant()), sessionId,
                         EventNotifications.CHANNEL)

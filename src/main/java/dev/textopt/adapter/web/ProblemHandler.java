@@ -14,6 +14,7 @@ import dev.textopt.session.StepRunningException;
 import dev.textopt.session.TooManyStreamsException;
 import dev.textopt.session.TraceNotFoundException;
 import dev.textopt.session.VersionMismatchException;
+import dev.textopt.session.WebhookNotFoundException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -62,7 +63,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class,
-        ParamGroupNotFoundException.class, TraceNotFoundException.class, RunNotFoundException.class})
+        ParamGroupNotFoundException.class, TraceNotFoundException.class, RunNotFoundException.class,
+        WebhookNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }

@@ -32,7 +32,8 @@ enum ProblemType {
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", Where.NO_OPERATION,
             "the key is valid but may not make this request", "this request is not allowed for your key"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found", Where.ON_A_SESSION,
-            "no such session (or another tenant's), parameter, param group, history entry, trace or training run, or an id that is not a UUID",
+            "no such session (or another tenant's), parameter, param group, history entry, trace, training run or webhook, or an id "
+                    + "that is not a UUID",
             "no optimizer session 6f1c2d1e-0000-4000-8000-000000000001"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", Where.NO_OPERATION,
             "the path exists but not with this method", "PUT is not allowed here; use POST or GET"),
