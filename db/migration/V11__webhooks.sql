@@ -9,8 +9,7 @@ CREATE TABLE webhook (
     -- event names, e.g. {step.succeeded,run.failed}
     events      text[]      NOT NULL,
     description text,
-    -- whsec_ + base64 of 32 random bytes: it signs the deliveries, so it is kept; no answer shows it after the first
-    secret      text        NOT NULL,
+    -- no secret: it is derived from the id and textopt.webhooks.signing-key, which only the environment holds
     created_at  timestamptz NOT NULL
 );
 CREATE INDEX webhook_of_tenant ON webhook (tenant, created_at DESC, id);

@@ -3,6 +3,7 @@ package dev.textopt.session;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The webhook outbox: every event a webhook wants is queued in the transaction that appends the event
@@ -11,12 +12,12 @@ import java.util.List;
  */
 public interface DeliverWebhooksPort {
 
-    /** A claimed delivery: what to send where, signed with the webhook's secret; {@code attempt} counts this one. */
-    record Due(long id, URI url, String secret, String messageId, String payload, int attempt, Instant createdAt) {
+    /** A claimed delivery: what to send where, for which webhook (whose secret signs it); {@code attempt} counts this one. */
+    record Due(long id, UUID webhookId, URI url, String messageId, String payload, int attempt, Instant createdAt) {
 
         @Override
         public String toString() {
-            return "Due[id=" + id + ", url=" + url + ", attempt=" + attempt + "]"; // never the secret
+            return "Due[id=" + id + ", url=" + url + ", attempt=" + attempt + "]"; // not the payload
         }
     }
 

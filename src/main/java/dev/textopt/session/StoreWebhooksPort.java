@@ -6,8 +6,8 @@ import java.util.UUID;
 /** A tenant's webhooks and their delivery logs; each method finds only the named tenant's. */
 public interface StoreWebhooksPort {
 
-    /** Stores a webhook with the secret it signs with (needed to sign, so kept; never read back out by this port). */
-    void create(String tenant, Webhook webhook, String secret);
+    /** Stores a webhook; its secret is not stored but derived ({@link WebhookSecrets}). */
+    void create(String tenant, Webhook webhook);
 
     Optional<Webhook> find(String tenant, UUID id);
 

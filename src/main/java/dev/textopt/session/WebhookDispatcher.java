@@ -23,16 +23,18 @@ class WebhookDispatcher {
 
     private final DeliverWebhooksPort outbox;
     private final SendWebhookPort sender;
+    private final WebhookSecrets secrets;
     private final ClosurePolicy policy;
     private final WebhookSettings settings;
     private final EventSettings events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    WebhookDispatcher(DeliverWebhooksPort outbox, SendWebhookPort sender, ClosurePolicy policy, WebhookSettings settings,
-            EventSettings events, TransactionTemplate tx, Clock clock) {
+    WebhookDispatcher(DeliverWebhooksPort outbox, SendWebhookPort sender, WebhookSecrets secrets, ClosurePolicy policy,
+            WebhookSettings settings, EventSettings events, TransactionTemplate tx, Clock clock) {
         this.outbox = outbox;
         this.sender = sender;
+        this.secrets = secrets;
         this.policy = policy;
         this.settings = settings;
         this.events = events;
@@ -54,7 +56,7 @@ class WebhookDispatcher {
         String error;
         try {
             policy.check(delivery.url().toString(), "url");
-            var headers = WebhookSignature.headers(delivery.secret(), delivery.messageId(), clock.instant().getEpochSecond(),
+            var headers = WebhookSignature.headers(secrets.of(delivery.webhookId()), delivery.messageId(), clock.instant().getEpochSecond(),
                     delivery.payload());
             status = sender.send(delivery.url(), headers, delivery.payload());
             if (status >= 200 && status < 300) {
@@ -63,7 +65,7 @@ class WebhookDispatcher {
                 return;
             }
             error = "the receiver answered " + status;
-        } catch (BadRequestException | SendWebhookPort.SendFailedException e) {
+        } catch (BadRequestException | SendWebhookPort.SendFailedException | WebhooksNotConfiguredException e) {
             error = e.getMessage();
         }
         Instant now = clock.instant();

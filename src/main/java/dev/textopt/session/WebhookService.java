@@ -7,7 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A tenant's webhooks: registered (its URL through the same allow-list and SSRF guard as closures), listed,
- * read, deleted, and their delivery logs. The secret is answered once, when the webhook is created.
+ * read, deleted, and their delivery logs. The secret is answered once, when the webhook is created; it is derived
+ * from the webhook's id ({@link WebhookSecrets}), never stored.
  */
 @Service
 public class WebhookService {
@@ -23,11 +24,13 @@ public class WebhookService {
 
     private final StoreWebhooksPort webhooks;
     private final ClosurePolicy policy;
+    private final WebhookSecrets secrets;
     private final TenantContext tenants;
     private final Clock clock;
 
-    WebhookService(StoreWebhooksPort webhooks, ClosurePolicy policy, TenantContext tenants, Clock clock) {
+    WebhookService(StoreWebhooksPort webhooks, ClosurePolicy policy, WebhookSecrets secrets, TenantContext tenants, Clock clock) {
         this.webhooks = webhooks;
+        this.secrets = secrets;
         this.policy = policy;
         this.tenants = tenants;
         this.clock = clock;
@@ -37,9 +40,17 @@ public class WebhookService {
     public Created create(NewWebhook request) {
         var webhook = new Webhook(UUID.randomUUID(), policy.check(request.url(), "url"), request.events(), request.description(),
                 clock.instant());
-        String secret = WebhookSignature.newSecret();
-        webhooks.create(tenants.current(), webhook, secret);
+        String secret = secrets.of(webhook.id()); // first: without a master key nothing is stored
+        webhooks.create(tenants.current(), webhook);
         return new Created(webhook, secret);
+    }
+
+    /**
+     * The secret of the webhook {@code id}, for the replay of the answer that created it (an Idempotency-Key
+     * keeps that answer without it); the same one its deliveries are signed with.
+     */
+    public String secretOf(UUID id) {
+        return secrets.of(id);
     }
 
     @Transactional(readOnly = true)

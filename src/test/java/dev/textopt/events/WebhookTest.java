@@ -10,11 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.textopt.support.Api;
+import dev.textopt.support.Sql;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -83,6 +85,29 @@ class WebhookTest extends EventsEndToEndTest {
                 .containsEntry("next_attempt_at", null);
         assertThat(b.get(other + "/deliveries").<List<?>>at("items")).isEmpty();
         assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/ok")))).hasSize(1);
+    }
+
+    @Test
+    void noSecretIsStoredAndAReplayWithTheSameIdempotencyKeyShowsTheSameSecret() throws Exception {
+        var a = new Api(port, KEY_A);
+        String key = "webhook-" + UUID.randomUUID();
+        var request = Map.of("url", url("/hooks/ok"), "events", List.of("run.failed"));
+        var first = a.post("/v1/webhooks", request, "Idempotency-Key", key);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        String secret = first.at("secret");
+        String id = first.at("id");
+
+        var replay = a.post("/v1/webhooks", request, "Idempotency-Key", key);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.<String>at("id")).isEqualTo(id);
+        assertThat(replay.<String>at("secret")).isEqualTo(secret);
+        assertThat(replay.location()).isEqualTo(first.location());
+
+        assertThat(Sql.count("SELECT count(*) FROM idempotency_key WHERE key = ? AND status = 201", key)).isEqualTo(1);
+        assertThat(Sql.count("SELECT count(*) FROM idempotency_key WHERE convert_from(body, 'UTF8') LIKE '%whsec_%'")).isZero();
+        assertThat(Sql.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'webhook' AND column_name = 'secret'"))
+                .isZero();
     }
 
     @Test

@@ -21,8 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Webhooks and their outbox in plain SQL, like {@link RunProgress}: a claim is a race between instances that
- * one UPDATE over a SKIP LOCKED select decides. The secret is written here and read only by {@link #claim},
- * to sign; no read for an answer selects it.
+ * one UPDATE over a SKIP LOCKED select decides. No secret is stored: the dispatcher derives it from the webhook's id.
  */
 @Repository
 class JdbcWebhooks implements StoreWebhooksPort, DeliverWebhooksPort {
@@ -36,9 +35,9 @@ class JdbcWebhooks implements StoreWebhooksPort, DeliverWebhooksPort {
     }
 
     @Override
-    public void create(String tenant, Webhook webhook, String secret) {
-        jdbc.sql("INSERT INTO webhook (id, tenant, url, events, description, secret, created_at) VALUES (?, ?, ?, CAST(? AS text[]), ?, ?, ?)")
-                .params(webhook.id(), tenant, webhook.url().toString(), textArray(webhook.events()), webhook.description(), secret,
+    public void create(String tenant, Webhook webhook) {
+        jdbc.sql("INSERT INTO webhook (id, tenant, url, events, description, created_at) VALUES (?, ?, ?, CAST(? AS text[]), ?, ?)")
+                .params(webhook.id(), tenant, webhook.url().toString(), textArray(webhook.events()), webhook.description(),
                         ts(webhook.createdAt()))
                 .update();
     }
@@ -79,9 +78,9 @@ class JdbcWebhooks implements StoreWebhooksPort, DeliverWebhooksPort {
                   FROM webhook w
                  WHERE w.id = d.webhook_id AND d.id IN (
                        SELECT id FROM webhook_delivery WHERE next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING d.id, w.url, w.secret, d.event_id, d.payload, d.attempts, d.created_at""")
+                RETURNING d.id, d.webhook_id, w.url, d.event_id, d.payload, d.attempts, d.created_at""")
                 .params(ts(claimedUntil), ts(now), max)
-                .query((rs, n) -> new Due(rs.getLong("id"), URI.create(rs.getString("url")), rs.getString("secret"),
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("webhook_id", UUID.class), URI.create(rs.getString("url")),
                         "evt_" + rs.getLong("event_id"), rs.getString("payload"), rs.getInt("attempts"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();

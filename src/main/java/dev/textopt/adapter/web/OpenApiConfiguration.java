@@ -136,6 +136,7 @@ class OpenApiConfiguration {
             case GRADIENTS -> GRADIENTS.contains(operation.getOperationId());
             case BACKWARD -> "backward".equals(operation.getOperationId());
             case EVENTS -> "streamEvents".equals(operation.getOperationId());
+            case CREATE_WEBHOOK -> "createWebhook".equals(operation.getOperationId());
             case NO_OPERATION -> false;
         };
     }

@@ -15,6 +15,7 @@ import dev.textopt.session.TooManyStreamsException;
 import dev.textopt.session.TraceNotFoundException;
 import dev.textopt.session.VersionMismatchException;
 import dev.textopt.session.WebhookNotFoundException;
+import dev.textopt.session.WebhooksNotConfiguredException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -98,6 +99,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
                 .body(Problems.of(ProblemType.TOO_MANY_STREAMS, e.getMessage()));
+    }
+
+    @ExceptionHandler(WebhooksNotConfiguredException.class)
+    ProblemDetail webhooksNotConfigured(WebhooksNotConfiguredException e) {
+        return Problems.of(ProblemType.WEBHOOKS_NOT_CONFIGURED, e.getMessage());
     }
 
     @ExceptionHandler(RunActiveException.class)

@@ -91,6 +91,11 @@ enum ProblemType {
     MODEL_CLIENT_UNAVAILABLE("model-client-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Model client not configured",
             Where.MODEL_CALLS, "a step, forward, judge or backward needs a model client without its API key; with model_client",
             "model client \"anthropic\" has no API key; set ANTHROPIC_API_KEY"),
+    WEBHOOKS_NOT_CONFIGURED("webhooks-not-configured", HttpStatus.SERVICE_UNAVAILABLE, "Webhooks not configured",
+            Where.CREATE_WEBHOOK, "the server has no webhook signing key (TEXTOPT_WEBHOOKS_SIGNINGKEY), so no webhook can be created; "
+                    + "nothing was stored",
+            "webhooks are not configured on this server: the operator must set TEXTOPT_WEBHOOKS_SIGNINGKEY "
+                    + "(textopt.webhooks.signing-key, at least 32 bytes) and restart"),
     DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", Where.EVERY_OPERATION,
             "the database cannot be reached; nothing was changed; Retry-After says when to try again",
             "the database could not be reached; nothing was changed. Retry in a few seconds."),
@@ -103,7 +108,7 @@ enum ProblemType {
 
     /** Which operations of the OpenAPI description may answer with a type. */
     enum Where { EVERY_OPERATION, ON_A_SESSION, CHANGES, WITH_A_BODY, POST, STEP, CONDITIONAL, MODEL_CALLS, GRADIENTS, BACKWARD,
-        EVENTS, NO_OPERATION }
+        EVENTS, CREATE_WEBHOOK, NO_OPERATION }
 
     static final String BASE = "https://textopt.dev/problems/";
 

@@ -35,12 +35,15 @@ class WebhookController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AnswerWithEffect
+    @AnswerShowsWebhookSecret
     @Operation(operationId = "createWebhook", summary = "Register an endpoint for the tenant's session events",
             description = "Every event of the tenant's sessions that the webhook names is POSTed to its URL at least once (the "
                     + "body an Event, the headers webhook-id, webhook-timestamp and webhook-signature of Standard Webhooks), "
                     + "from an outbox in the database that survives restarts; a receiver that does not answer 2xx within "
                     + "textopt.webhooks.timeout is tried again with exponential backoff for a day. The URL passes the same "
-                    + "allow-list and SSRF guard as closures (400 otherwise). The answer shows the secret, this once.")
+                    + "allow-list and SSRF guard as closures (400 otherwise). The answer shows the secret, this once (and to a replay "
+                    + "with the same Idempotency-Key); it is derived from the webhook's id and the server's "
+                    + "textopt.webhooks.signing-key, never stored. Without that key: 503 webhooks-not-configured.")
     @ApiResponse(responseCode = "201", description = "Created, with its secret",
             headers = @Header(name = "Location", description = "the webhook", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = WebhookJson.class)))
