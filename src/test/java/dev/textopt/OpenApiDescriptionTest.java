@@ -41,7 +41,7 @@ class OpenApiDescriptionTest extends PostgresTest {
 
     @Test
     void everyOperationHasAnIdASuccessSchemaAndProblemAnswers() {
-        assertThat(operations()).hasSize(25);
+        assertThat(operations()).hasSize(31);
         for (JsonNode op : operations()) {
             String id = op.get("operationId").asString();
             JsonNode responses = op.get("responses");

@@ -3,10 +3,12 @@ package dev.textopt.config;
 import dev.textopt.adapter.web.HttpProperties;
 import dev.textopt.adapter.web.SecurityProperties;
 import dev.textopt.session.ClosureSettings;
+import dev.textopt.session.EventSettings;
 import dev.textopt.session.IdempotencySettings;
 import dev.textopt.session.LimitSettings;
 import dev.textopt.session.StepSettings;
 import dev.textopt.session.TrainingSettings;
+import dev.textopt.session.WebhookSettings;
 import java.util.Map;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
@@ -29,7 +31,8 @@ class SettingsConfiguration {
     /** Each settings record, and the prefix of its properties. */
     static final Map<Class<?>, String> PREFIXES = Map.of(StepSettings.class, "textopt.step", LimitSettings.class, "textopt.limits",
             IdempotencySettings.class, "textopt.idempotency", ClosureSettings.class, "textopt.closure",
-            TrainingSettings.class, "textopt.training", HttpProperties.class, "textopt.http", SecurityProperties.class, "textopt.security");
+            TrainingSettings.class, "textopt.training", EventSettings.class, "textopt.events",
+            WebhookSettings.class, "textopt.webhooks", HttpProperties.class, "textopt.http", SecurityProperties.class, "textopt.security");
 
     static final class Registrar implements BeanRegistrar {
 

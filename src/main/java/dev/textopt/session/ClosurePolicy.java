@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Which URLs a step's closure or an {@code http} evaluator may call: http(s) only, only to hosts the
+ * Which URLs a step's closure, an {@code http} evaluator or a webhook may call: http(s) only, only to hosts the
  * operator allowed, and — against SSRF through DNS — a name that resolves to a loopback, link-local, private or otherwise internal
  * address only if the allow-list names that address as well.
  */
@@ -43,7 +43,7 @@ public class ClosurePolicy {
             throw new BadRequestException(field, field + " must be an absolute http or https URL");
         }
         if (allowedHosts.isEmpty()) {
-            throw new BadRequestException(field, "closures are off (and so are http evaluators): the operator has allowed no host "
+            throw new BadRequestException(field, "closures are off (and so are http evaluators and webhooks): the operator has allowed no host "
                     + "(textopt.closure.allowed-hosts / TEXTOPT_CLOSURE_ALLOWED_HOSTS)");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);

@@ -15,12 +15,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One write at a time: a call that finishes while another is writing leaves its count to that writer,
  * which writes the latest count before it lets go. Calls that end together (a whole wave of a step)
  * cost one or two updates of the entry's row instead of one each, all queued on that row's lock.
+ * Each write is a {@code step.progress} event too, in the same transaction.
  * The last call writes nothing: the step's result, written next, says that every call is done, and a
  * write there would only delay it.
  */
 final class ProgressRecorder implements StepProgress {
 
     private final RecordHistoryPort history;
+    private final EventLog events;
     private final TransactionTemplate tx;
     private final UUID sessionId;
     private final int number;
@@ -29,8 +31,9 @@ final class ProgressRecorder implements StepProgress {
     private volatile int written;
     private volatile int total;
 
-    ProgressRecorder(RecordHistoryPort history, TransactionTemplate tx, UUID sessionId, int number, int total) {
+    ProgressRecorder(RecordHistoryPort history, EventLog events, TransactionTemplate tx, UUID sessionId, int number, int total) {
         this.history = history;
+        this.events = events;
         this.tx = tx;
         this.sessionId = sessionId;
         this.number = number;
@@ -41,7 +44,10 @@ final class ProgressRecorder implements StepProgress {
     public void started(int totalCalls) {
         if (totalCalls != total) {
             total = totalCalls;
-            tx.executeWithoutResult(s -> history.updateProgress(sessionId, number, 0, totalCalls));
+            tx.executeWithoutResult(s -> {
+                history.updateProgress(sessionId, number, 0, totalCalls);
+                events.stepProgress(sessionId, number, 0, totalCalls);
+            });
         }
     }
 
@@ -51,7 +57,10 @@ final class ProgressRecorder implements StepProgress {
         while (written < done.get() && done.get() < total && writing.compareAndSet(false, true)) {
             try {
                 int now = done.get();
-                tx.executeWithoutResult(s -> history.updateProgress(sessionId, number, now, total));
+                tx.executeWithoutResult(s -> {
+                    history.updateProgress(sessionId, number, now, total);
+                    events.stepProgress(sessionId, number, now, total);
+                });
                 written = now;
             } finally {
                 writing.set(false);

@@ -18,10 +18,12 @@ class RunKeepers {
 
     private final RecordRunPort progress;
     private final ApplyStepPort apply;
+    private final EventLog events;
 
-    RunKeepers(RecordRunPort progress, ApplyStepPort apply) {
+    RunKeepers(RecordRunPort progress, ApplyStepPort apply, EventLog events) {
         this.progress = progress;
         this.apply = apply;
+        this.events = events;
     }
 
     /** Counts on the run what an operation's calls cost, in the transaction that counts it on the session, succeeded or failed. */
@@ -42,8 +44,8 @@ class RunKeepers {
     /**
      * The end of the step of the batch at {@code at}, in the transaction that applies the step, so that a crash
      * cannot come between them: clear_grad, and the step, the position after it ({@code next}) and its cost
-     * recorded in the run, fenced by the run's lease ({@code recorded} tells whether they were). A failed
-     * step's cost is counted on the run all the same.
+     * recorded in the run, fenced by the run's lease ({@code recorded} tells whether they were), with its
+     * {@code run.progress} event. A failed step's cost is counted on the run all the same.
      */
     AnswerKeeper<StepOutcome> stepEnd(RunWork work, RunPosition at, RunPosition next, AtomicBoolean recorded) {
         return new AnswerKeeper<>() {
@@ -54,6 +56,8 @@ class RunKeepers {
                 if (progress.recordStep(work.runId, work.owner, trained.step(), next)) {
                     work.cancelSeen(progress.addUsage(work.runId, step.usage()));
                     recorded.set(true);
+                    events.runProgress(work.sessionId, work.runId, trained.step(), work.steps.size() + 1,
+                            work.schedule.totalSteps());
                 }
             }
 

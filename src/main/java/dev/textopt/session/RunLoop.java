@@ -34,9 +34,10 @@ class RunLoop {
     private final LeaseKeeper keeper;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final EventLog events;
 
     RunLoop(LoadRunPort runs, RecordRunPort progress, RunLeasePort leases, RunBatches batches, RestoreService restores,
-            OptimizerSessions sessions, LeaseKeeper keeper, TransactionTemplate tx, Clock clock) {
+            OptimizerSessions sessions, LeaseKeeper keeper, TransactionTemplate tx, Clock clock, EventLog events) {
         this.runs = runs;
         this.progress = progress;
         this.leases = leases;
@@ -46,11 +47,12 @@ class RunLoop {
         this.keeper = keeper;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Works on the claimed run until it ends or this instance has to let go of it. */
     void run(RunLeasePort.Claimed claimed, String owner, BooleanSupplier stopping) {
-        if (!Boolean.TRUE.equals(tx.execute(s -> progress.start(claimed.runId(), owner)))) {
+        if (!Boolean.TRUE.equals(tx.execute(s -> started(claimed, owner)))) {
             return; // cancelled while queued, or taken over already
         }
         RunWork work = tx.execute(s -> runs.find(claimed.sessionId(), claimed.runId()).flatMap(run -> runs.command(run.id())
@@ -93,6 +95,8 @@ class RunLoop {
                         boolean recorded = progress.recordStep(work.runId, work.owner, trained.step(), next);
                         if (recorded) {
                             progress.addUsage(work.runId, trained.usage());
+                            events.runProgress(work.sessionId, work.runId, trained.step(), work.steps.size() + 1,
+                                    work.schedule.totalSteps());
                         }
                         return recorded;
                     });
@@ -113,7 +117,7 @@ class RunLoop {
                 : Optional.empty();
         write(work, () -> {
             best.ifPresent(entry -> restores.restore(work.sessionId, entry, work.runId));
-            return progress.finish(work.runId, work.owner, RunStatus.SUCCEEDED, null, clock.instant());
+            return ended(work, RunStatus.SUCCEEDED, null);
         });
     }
 
@@ -133,11 +137,28 @@ class RunLoop {
         try {
             write(work, () -> {
                 sessions.clearGrad(work.sessionId);
-                return progress.finish(work.runId, work.owner, status, failure, clock.instant());
+                return ended(work, status, failure);
             });
         } catch (Interrupted | SessionNotFoundException e) {
             log.debug("Training run {} could not record its end ({}); whoever holds it now will", work.runId, e.getMessage());
         }
+    }
+
+    /** Running, on this instance: {@code run.started} (again when an instance takes over a run whose instance died). */
+    private boolean started(RunLeasePort.Claimed claimed, String owner) {
+        boolean started = progress.start(claimed.runId(), owner);
+        if (started) {
+            events.runStarted(claimed.sessionId(), claimed.runId());
+        }
+        return started;
+    }
+
+    private boolean ended(RunWork work, RunStatus status, StoredRun.RunFailure failure) {
+        boolean ended = progress.finish(work.runId, work.owner, status, failure, clock.instant());
+        if (ended) {
+            events.runEnded(work.sessionId, work.runId, status, failure);
+        }
+        return ended;
     }
 
     /** One transaction that the lease fences: if the run is no longer this instance's, nothing of it is kept. */

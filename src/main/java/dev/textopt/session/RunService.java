@@ -30,10 +30,11 @@ public class RunService {
     private final TransactionTemplate tx;
     private final TenantContext tenants;
     private final Clock clock;
+    private final EventLog events;
 
     RunService(LoadSessionPort sessions, LockSessionPort locks, CreateRunPort creation, LoadRunPort runs, RecordRunPort progress,
             RunChecks checks, RunGuard guard, RunWorkers workers, LeaseKeeper keeper, TransactionTemplate tx, TenantContext tenants,
-            Clock clock) {
+            Clock clock, EventLog events) {
         this.sessions = sessions;
         this.locks = locks;
         this.creation = creation;
@@ -46,6 +47,7 @@ public class RunService {
         this.tx = tx;
         this.tenants = tenants;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -91,9 +93,13 @@ public class RunService {
     public StoredRun cancel(UUID id, UUID runId) {
         return tx.execute(s -> {
             get(id);
-            runs.find(id, runId).orElseThrow(() -> new RunNotFoundException(id, runId));
+            StoredRun before = runs.find(id, runId).orElseThrow(() -> new RunNotFoundException(id, runId));
             progress.requestCancel(runId, clock.instant());
-            return runs.find(id, runId).orElseThrow();
+            StoredRun after = runs.find(id, runId).orElseThrow();
+            if (before.status().active() && after.status() == RunStatus.CANCELLED) { // a queued run, cancelled at once
+                events.runEnded(id, runId, RunStatus.CANCELLED, null);
+            }
+            return after;
         });
     }
 

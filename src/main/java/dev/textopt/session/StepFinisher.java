@@ -39,9 +39,10 @@ class StepFinisher {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final StepMetrics metrics;
+    private final EventLog events;
 
     StepFinisher(ApplyStepPort apply, RecordHistoryPort history, StepLeasePort leases, LeaseKeeper keeper, TransactionTemplate tx,
-            Clock clock, StepMetrics metrics) {
+            Clock clock, StepMetrics metrics, EventLog events) {
         this.apply = apply;
         this.history = history;
         this.leases = leases;
@@ -49,6 +50,7 @@ class StepFinisher {
         this.tx = tx;
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /**
@@ -90,7 +92,8 @@ class StepFinisher {
                     started.startedAt(), now, durationMs, values.size(), values.size(), null, applied.loss(), applied.usage(),
                     List.of(), records));
             leases.releaseLease(id, started.leaseOwner(), now, true);
-            keeper.keep(outcome);
+            events.stepSucceeded(id, started.number(), values.size(), durationMs);
+            keeper.keep(outcome); // after the step's event: a run's progress event follows its step's
             return true;
         });
         if (!Boolean.TRUE.equals(saved)) {
@@ -141,6 +144,7 @@ class StepFinisher {
                 history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED, started.startedAt(),
                         now, durationMs, progress.total(), progress.done(), null, null, usage, failures, List.of()));
                 leases.releaseLease(id, started.leaseOwner(), now, false);
+                events.stepFailed(id, started.number(), failures);
             }
         });
         metrics.stepFinished("failed", Duration.between(started.startedAt(), now), usage);

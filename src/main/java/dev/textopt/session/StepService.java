@@ -38,9 +38,11 @@ public class StepService {
     private final TransactionTemplate tx;
     private final Executor background;
     private final Spans spans;
+    private final EventLog events;
 
     StepService(StepStarter starter, StepFinisher finisher, TgdFactory factory, StepClosures closures, RecordHistoryPort history,
-            LeaseKeeper leases, TransactionTemplate tx, @Qualifier("backgroundSteps") Executor background, Spans spans) {
+            LeaseKeeper leases, TransactionTemplate tx, @Qualifier("backgroundSteps") Executor background, Spans spans,
+            EventLog events) {
         this.starter = starter;
         this.finisher = finisher;
         this.factory = factory;
@@ -50,6 +52,7 @@ public class StepService {
         this.tx = tx;
         this.background = background;
         this.spans = spans;
+        this.events = events;
     }
 
     /**
@@ -109,7 +112,7 @@ public class StepService {
     private StepOutcome run(Started started, Closure closure, AnswerKeeper<StepOutcome> keeper) {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
-        var progress = new ProgressRecorder(history, tx, id, started.number(), started.total());
+        var progress = new ProgressRecorder(history, events, tx, id, started.number(), started.total());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
             Budget budget = started.session().budget();
             Allowance allowance = budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent());

@@ -41,9 +41,11 @@ class StepStarter {
     private final Clock clock;
     private final Limits limits;
     private final RunGuard runs;
+    private final EventLog events;
 
     StepStarter(LoadSessionPort sessions, StepLeasePort leases, RecordHistoryPort history, LoadHistoryPort pastEntries,
-            LeaseKeeper keeper, TgdFactory factory, TransactionTemplate tx, Clock clock, Limits limits, RunGuard runs) {
+            LeaseKeeper keeper, TgdFactory factory, TransactionTemplate tx, Clock clock, Limits limits, RunGuard runs,
+            EventLog events) {
         this.sessions = sessions;
         this.leases = leases;
         this.history = history;
@@ -54,6 +56,7 @@ class StepStarter {
         this.clock = clock;
         this.limits = limits;
         this.runs = runs;
+        this.events = events;
     }
 
     /**
@@ -92,10 +95,11 @@ class StepStarter {
             history.insert(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
                     total, 0, null, null, Map.of(), List.of(), List.of()), idempotencyKey);
             // Last, so that the tenant's starts wait for each other only for a count and a commit (100 sessions
-            // stepped at once queue here, BENCHMARKS.md benchmark 9); a refusal rolls back the claim above.
+            // stepped at once queue here, BENCHMARKS.md benchmark 10); a refusal rolls back the claim above.
             // The count includes this step's own claim.
             leases.lockTenantStepStarts();
             limits.stepsInFlight(leases.countRunningSteps(now) - 1);
+            events.stepStarted(id, number, total, asRun);
             return new Started(session, number, owner, now, total);
         });
     }

@@ -36,6 +36,10 @@
  *   <li>{@code CreateRunPort}, {@code LoadRunPort}: training runs created and read (and a session's active
  *       one, which {@code RunGuard} asks before any change by hand); {@code RunLeasePort},
  *       {@code RecordRunPort}: a run's lease, and its progress, fenced by the lease.</li>
+ *   <li>{@code RecordEventPort}, {@code ReadEventsPort}: session events, appended by {@code EventLog} in the transaction
+ *       of the change they report, and read by the event streams of {@link SessionEvents}, woken by any instance's append;
+ *       {@code StoreWebhooksPort}, {@code DeliverWebhooksPort}, {@code SendWebhookPort}: webhooks
+ *       ({@link WebhookService}), their outbox, claimed and sent by {@code WebhookDispatcher}, and the POST.</li>
  *   <li>{@code ClosureEndpoint}: a step's closure, over HTTP; the core's {@code ExternalEvaluator}: an
  *       {@code http} evaluator; {@code TenantContext}, {@code ApiKeyLookup}:
  *       who the caller is, answered by the web adapter; the core's {@code ModelClients}: the models.</li>

@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every operation of the OpenAPI description, once answered as it should be and once with a problem,
  * each answer checked against the description (as every exchange of {@code Api} is). An operation added
  * without a test here, or one that no longer exists, fails the comparison at the end.
  */
+@TestPropertySource(properties = "textopt.closure.allowed-hosts=127.0.0.1") // a webhook to create
 class ApiContractCoverageTest extends EndToEndTest {
 
     private static final String NO_SESSION = "/v1/optimizers/6f1c0000-0000-4000-8000-000000000000";
@@ -54,6 +56,8 @@ class ApiContractCoverageTest extends EndToEndTest {
         api.get(session + "/steps/99");
         api.post(session + "/steps/1/restore", null);
         api.post(session + "/steps/99/restore", null);
+        api.stream(session + "/events", text -> text.contains("\n\n"), java.time.Duration.ofSeconds(30), "Last-Event-ID", "0");
+        api.stream(NO_SESSION + "/events", text -> false, java.time.Duration.ofSeconds(30));
 
         var exported = api.get(session + "/state-dict");
         api.get(NO_SESSION + "/state-dict");
@@ -91,6 +95,18 @@ class ApiContractCoverageTest extends EndToEndTest {
         api.post(session + "/runs/6f1c0000-0000-4000-8000-000000000000/cancel", null);
         api.delete(session);
         api.delete(session);
+
+        var webhook = api.post("/v1/webhooks", Map.of("url", "http://127.0.0.1:9/covered", "events", List.of("run.failed")));
+        assertThat(webhook.status()).as(webhook.raw()).isEqualTo(201);
+        api.post("/v1/webhooks", Map.of("url", "http://evaluator.internal/hook", "events", List.of("run.failed")));
+        api.get("/v1/webhooks");
+        api.get("/v1/webhooks?size=0");
+        api.get(webhook.location());
+        api.get("/v1/webhooks/6f1c0000-0000-4000-8000-000000000000");
+        api.get(webhook.location() + "/deliveries");
+        api.get("/v1/webhooks/6f1c0000-0000-4000-8000-000000000000/deliveries");
+        api.delete(webhook.location());
+        api.delete(webhook.location());
 
         Set<String> described = ApiContract.of("http://localhost:" + port, null).operations();
         assertThat(answered(status -> status < 300)).as("operations answered well").isEqualTo(described);

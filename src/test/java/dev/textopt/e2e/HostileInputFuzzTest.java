@@ -97,6 +97,7 @@ class HostileInputFuzzTest extends EndToEndTest {
         var operations = new ArrayList<Operation>();
         paths.forEach((path, item) -> ((Map<String, Object>) item).keySet().stream()
                 .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
+                .filter(m -> !path.endsWith("/events")) // a stream that got in would not end; EventStreamTest covers it
                 .forEach(m -> operations.add(new Operation(m.toUpperCase(), path))));
         return operations;
     }

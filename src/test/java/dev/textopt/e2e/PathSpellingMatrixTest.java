@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.textopt.support.Api;
 import dev.textopt.support.Browser;
 import dev.textopt.support.EndToEndTest;
+import dev.textopt.support.ReadSoFar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -125,6 +126,9 @@ class PathSpellingMatrixTest extends EndToEndTest {
         assertThat(fingerprint()).isEqualTo(before);
 
         for (Target target : apiOperations()) {
+            if (target.template().startsWith("/v1/webhooks")) {
+                continue; // not a session's: its ids are webhooks' (WebhookTest covers them, tenants included)
+            }
             String id = target.method().equals("DELETE") ? session("matrix-key-a")[0] : mine[0];
             if (target.method().equals("PUT")) {
                 stateDict = export(id, "matrix-key-a");
@@ -260,6 +264,12 @@ class PathSpellingMatrixTest extends EndToEndTest {
         } else {
             builder.header("Content-Type", "application/json")
                     .method(target.method(), HttpRequest.BodyPublishers.ofString(Api.json(body(target))));
+        }
+        if (path.contains("/events")) { // an event stream that got in does not end: its answer's head is enough
+            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (var body = response.body()) {
+                return new ReadSoFar(response, response.statusCode() >= 400 ? new String(body.readAllBytes(), StandardCharsets.UTF_8) : "");
+            }
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -8,10 +8,12 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -133,6 +135,43 @@ public final class Api {
                             checkRequest)
                     .ifPresent(this::record);
             return parse(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A GET of an event stream, read line by line until {@code until} holds for the text read so far, or the
+     * stream ends, or {@code max} has passed when a line (a heartbeat at least) arrives; then the stream is left.
+     * The answer is what was read, checked against the description like any other.
+     */
+    public Response stream(String path, Predicate<String> until, Duration max, String... headers) {
+        var requestHeaders = new LinkedHashMap<String, String>();
+        requestHeaders.put("Accept", "text/event-stream");
+        if (authorization != null) {
+            requestHeaders.put("Authorization", authorization);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            requestHeaders.put(headers[i], headers[i + 1]);
+        }
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        requestHeaders.forEach(builder::header);
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofLines());
+            var text = new StringBuilder();
+            try (var lines = response.body()) {
+                var it = lines.iterator();
+                while (System.nanoTime() < deadline && !until.test(text.toString()) && it.hasNext()) {
+                    text.append(it.next()).append('\n');
+                }
+            }
+            var read = new ReadSoFar(response, text.toString());
+            ApiContract.of(base, authorization).check("GET", path, requestHeaders, null, read, true).ifPresent(this::record);
+            return parse(read);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

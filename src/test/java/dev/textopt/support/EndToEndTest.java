@@ -15,11 +15,14 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class EndToEndTest extends PostgresTest {
 
     protected static final FakeOpenAi openAi = FakeOpenAi.shared();
+    /** The master key webhook secrets are derived from, as an operator sets it (TEXTOPT_WEBHOOKS_SIGNINGKEY). */
+    protected static final String SIGNING_KEY = "end-to-end-webhook-signing-key-0123456789";
 
     @DynamicPropertySource
     static void fakeProvider(DynamicPropertyRegistry registry) {
         registry.add("textopt.model-clients.openai.base-url", openAi::baseUrl);
         registry.add("textopt.model-clients.openai.api-key", () -> FakeOpenAi.API_KEY);
+        registry.add("textopt.webhooks.signing-key", () -> SIGNING_KEY);
     }
 
     @LocalServerPort

@@ -18,7 +18,8 @@
  *       end: benchmarks 2 and 1). Two are plain SQL for another reason: {@link JdbcIdempotencyStore} and
  *       {@link RunProgress} (a training run's lease and fenced progress), whose claims are races between
  *       instances that one INSERT … ON CONFLICT or one conditional UPDATE decides, which JPA cannot say
- *       without an aborted transaction or a lost update; {@link RunReads} creates and reads the runs those
+ *       without an aborted transaction or a lost update (and so are {@link JdbcWebhooks}' claims of its outbox, and
+ *       {@link SessionEventStore}'s appends, which lock, insert, queue deliveries and notify in one statement); {@link RunReads} creates and reads the runs those
  *       statements write, in SQL too, so that no JPA entity holds a run row that SQL changes.</li>
  *   <li><b>No flush or clear between the two styles.</b> What one style writes, the other does not hold:
  *       model_usage and the history rows are written in SQL only (no transaction writes a history row

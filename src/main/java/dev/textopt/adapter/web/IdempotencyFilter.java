@@ -2,6 +2,7 @@ package dev.textopt.adapter.web;
 
 import dev.textopt.session.Idempotency;
 import dev.textopt.session.StoredAnswer;
+import dev.textopt.session.WebhooksNotConfiguredException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -29,7 +30,8 @@ import org.springframework.web.util.UrlPathHelper;
  * another request is a 422; a retry while the first is still running is a 409. Answers that ask for a
  * retry (409, 429, 5xx) are not kept, so the retry runs again. A request routed to an
  * {@link AnswerWithEffect} method runs in one transaction with the keeping of its answer; one that calls
- * models keeps it in the transaction that stores its result ({@link KeptAnswer}). It runs
+ * models keeps it in the transaction that stores its result ({@link KeptAnswer}). The answer that shows a new
+ * webhook's secret is kept without it and replayed with it derived again ({@link WebhookSecretAnswers}). It runs
  * inside the API's security chain (see {@link ApiSecurity}), after the firewall and once the caller is
  * authenticated, and it decides on the path as Spring MVC routes it (decoded, without ';' parameters),
  * not on the raw request URI.
@@ -45,10 +47,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final Idempotency idempotency;
     private final HandlerLookup handlers;
+    private final WebhookSecretAnswers webhookSecrets;
 
-    IdempotencyFilter(Idempotency idempotency, HandlerLookup handlers) {
+    IdempotencyFilter(Idempotency idempotency, HandlerLookup handlers, WebhookSecretAnswers webhookSecrets) {
         this.idempotency = idempotency;
         this.handlers = handlers;
+        this.webhookSecrets = webhookSecrets;
     }
 
     @Override
@@ -81,8 +85,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             databaseUnavailable(response);
             return;
         }
+        boolean showsSecret = webhookSecrets.appliesTo(request);
         if (decision instanceof Idempotency.Replay replay) {
-            StoredAnswer answer = replay.answer();
+            StoredAnswer answer;
+            try {
+                answer = showsSecret ? webhookSecrets.forReplay(replay.answer()) : replay.answer();
+            } catch (WebhooksNotConfiguredException e) {
+                ProblemWriter.write(response, Problems.of(ProblemType.WEBHOOKS_NOT_CONFIGURED, e.getMessage()));
+                return;
+            }
             response.setStatus(answer.status());
             if (answer.contentType() != null) {
                 response.setContentType(answer.contentType());
@@ -111,8 +122,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             sendable = idempotency.answer(((Idempotency.Proceed) decision).claim(), handlers.routesTo(request, AnswerWithEffect.class),
                     () -> {
                         chain.doFilter(new CachedBodyRequest(request, body), caching);
-                        return new StoredAnswer(caching.getStatus(), caching.getContentType(), caching.getHeader("Location"),
+                        var answer = new StoredAnswer(caching.getStatus(), caching.getContentType(), caching.getHeader("Location"),
                                 caching.getContentAsByteArray());
+                        return showsSecret ? webhookSecrets.forKeeping(answer) : answer; // the client gets the cached one
                     });
         } catch (DataAccessException | TransactionException e) {
             caching.reset(); // the effect and its answer were not committed: the answer must not claim they were

@@ -87,6 +87,7 @@ class OpenApiConfiguration {
             var converters = new ModelConverters(false);
             converters.addConverter(models);
             converters.readAll(ProblemJson.class).forEach(openApi.getComponents()::addSchemas);
+            converters.readAll(EventJson.class).forEach(openApi.getComponents()::addSchemas); // the data of a stream's events
             problemTypes(openApi.getComponents().getSchemas().get("Problem"));
             var used = new TreeSet<Integer>();
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
@@ -134,6 +135,8 @@ class OpenApiConfiguration {
                     || "createRun".equals(operation.getOperationId()); // a run is refused before it starts as they are
             case GRADIENTS -> GRADIENTS.contains(operation.getOperationId());
             case BACKWARD -> "backward".equals(operation.getOperationId());
+            case EVENTS -> "streamEvents".equals(operation.getOperationId());
+            case CREATE_WEBHOOK -> "createWebhook".equals(operation.getOperationId());
             case NO_OPERATION -> false;
         };
     }

@@ -11,8 +11,11 @@ import dev.textopt.session.RunActiveException;
 import dev.textopt.session.RunNotFoundException;
 import dev.textopt.session.SessionNotFoundException;
 import dev.textopt.session.StepRunningException;
+import dev.textopt.session.TooManyStreamsException;
 import dev.textopt.session.TraceNotFoundException;
 import dev.textopt.session.VersionMismatchException;
+import dev.textopt.session.WebhookNotFoundException;
+import dev.textopt.session.WebhooksNotConfiguredException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -61,7 +64,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({SessionNotFoundException.class, ParamNotFoundException.class, HistoryEntryNotFoundException.class,
-        ParamGroupNotFoundException.class, TraceNotFoundException.class, RunNotFoundException.class})
+        ParamGroupNotFoundException.class, TraceNotFoundException.class, RunNotFoundException.class,
+        WebhookNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
@@ -89,6 +93,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.of(ProblemType.TOO_MANY_STEPS, e.getMessage()));
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(ProblemType.QUOTA_EXCEEDED, e.getMessage()));
+    }
+
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(Problems.of(ProblemType.TOO_MANY_STREAMS, e.getMessage()));
+    }
+
+    @ExceptionHandler(WebhooksNotConfiguredException.class)
+    ProblemDetail webhooksNotConfigured(WebhooksNotConfiguredException e) {
+        return Problems.of(ProblemType.WEBHOOKS_NOT_CONFIGURED, e.getMessage());
     }
 
     @ExceptionHandler(RunActiveException.class)

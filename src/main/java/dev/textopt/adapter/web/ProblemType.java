@@ -32,7 +32,8 @@ enum ProblemType {
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", Where.NO_OPERATION,
             "the key is valid but may not make this request", "this request is not allowed for your key"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found", Where.ON_A_SESSION,
-            "no such session (or another tenant's), parameter, param group, history entry, trace or training run, or an id that is not a UUID",
+            "no such session (or another tenant's), parameter, param group, history entry, trace, training run or webhook, or an id "
+                    + "that is not a UUID",
             "no optimizer session 6f1c2d1e-0000-4000-8000-000000000001"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", Where.NO_OPERATION,
             "the path exists but not with this method", "PUT is not allowed here; use POST or GET"),
@@ -72,6 +73,11 @@ enum ProblemType {
     TOO_MANY_STEPS("too-many-steps", HttpStatus.TOO_MANY_REQUESTS, "Too many steps running", Where.STEP,
             "the tenant has as many steps running as it may; Retry-After says when to try again",
             "16 of your steps are running, the most allowed at once; retry when one has finished"),
+    TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS, "Too many event streams", Where.EVENTS,
+            "the tenant holds textopt.events.max-streams-per-tenant open event streams on this instance; Retry-After says when "
+                    + "to try again",
+            "you hold 16 open event streams on this instance, the most allowed (textopt.events.max-streams-per-tenant); close one, "
+                    + "or follow several sessions' events with a webhook instead"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", Where.EVERY_OPERATION,
             "a bug; the server log has the details, the answer none",
             "textopt failed unexpectedly; this is a bug. Nothing about it is shown here; the server log has the details."),
@@ -85,6 +91,11 @@ enum ProblemType {
     MODEL_CLIENT_UNAVAILABLE("model-client-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Model client not configured",
             Where.MODEL_CALLS, "a step, forward, judge or backward needs a model client without its API key; with model_client",
             "model client \"anthropic\" has no API key; set ANTHROPIC_API_KEY"),
+    WEBHOOKS_NOT_CONFIGURED("webhooks-not-configured", HttpStatus.SERVICE_UNAVAILABLE, "Webhooks not configured",
+            Where.CREATE_WEBHOOK, "the server has no webhook signing key (TEXTOPT_WEBHOOKS_SIGNINGKEY), so no webhook can be created; "
+                    + "nothing was stored",
+            "webhooks are not configured on this server: the operator must set TEXTOPT_WEBHOOKS_SIGNINGKEY "
+                    + "(textopt.webhooks.signing-key, at least 32 bytes) and restart"),
     DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", Where.EVERY_OPERATION,
             "the database cannot be reached; nothing was changed; Retry-After says when to try again",
             "the database could not be reached; nothing was changed. Retry in a few seconds."),
@@ -97,7 +108,7 @@ enum ProblemType {
 
     /** Which operations of the OpenAPI description may answer with a type. */
     enum Where { EVERY_OPERATION, ON_A_SESSION, CHANGES, WITH_A_BODY, POST, STEP, CONDITIONAL, MODEL_CALLS, GRADIENTS, BACKWARD,
-        NO_OPERATION }
+        EVENTS, CREATE_WEBHOOK, NO_OPERATION }
 
     static final String BASE = "https://textopt.dev/problems/";
 
