@@ -14,7 +14,9 @@ public interface ApplyStepPort {
 
     /**
      * What model calls used: added to the session's usage and, for calls whose cost is known, to what it
-     * has spent (the figure its budget is checked against).
+     * has spent (the figure its budget is checked against). Usage is part of what a read of the session
+     * shows, so the session gets a new version too: no 304 may answer a read after it with the usage
+     * before it, also when the step that spent it lost its lease and releases nothing.
      */
     void addUsage(UUID sessionId, Map<String, Usage> usage);
 

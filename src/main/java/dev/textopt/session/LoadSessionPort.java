@@ -1,6 +1,7 @@
 package dev.textopt.session;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -12,9 +13,21 @@ public interface LoadSessionPort {
 
     Optional<StoredSession> find(UUID id);
 
+    /** The session as its answers show it: every momentum buffer left empty (only the state dict shows them). */
+    Optional<StoredSession> findToShow(UUID id);
+
     /**
-     * One parameter with its grad and momentum buffer, and the session's version, reading nothing else of
-     * the session: the gradient-append path, which must not load every parameter's grads.
+     * The session's version alone: a conditional read decides on it whether it needs to read anything else
+     * (every change to what a read shows gives the session a new version).
+     */
+    OptionalLong version(UUID id);
+
+    /** The session's version, if the session has that parameter. */
+    OptionalLong version(UUID sessionId, UUID paramId);
+
+    /**
+     * One parameter with its grad, and the session's version, reading nothing else of the session: the
+     * gradient-append path, which must not load every parameter's grads. Its momentum buffer is left empty.
      */
     Optional<Versioned<StoredParam>> findParam(UUID sessionId, UUID paramId);
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,9 +63,23 @@ public class OptimizerSessions {
         return session;
     }
 
+    /** The session as answers show it (without momentum buffers: the state dict shows those). */
     @Transactional(readOnly = true)
     public StoredSession get(UUID id) {
-        return sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+        return sessions.findToShow(id).orElseThrow(() -> new SessionNotFoundException(id));
+    }
+
+    /**
+     * The session's version alone, one narrow query: a conditional read that names it needs nothing else.
+     * Empty if the tenant has no such session.
+     */
+    public OptionalLong version(UUID id) {
+        return sessions.version(id);
+    }
+
+    /** The session's version, if the tenant has that session and it has that parameter. */
+    public OptionalLong version(UUID id, UUID paramId) {
+        return sessions.version(id, paramId);
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +107,7 @@ public class OptimizerSessions {
     /** Only the one parameter and its grad are read; which of the two is missing is asked only when one is. */
     @Transactional(readOnly = true)
     public Versioned<StoredParam> param(UUID id, UUID paramId) {
-        return sessions.findParam(id, paramId).orElseThrow(() -> sessions.find(id).isPresent()
+        return sessions.findParam(id, paramId).orElseThrow(() -> sessions.version(id).isPresent()
                 ? new ParamNotFoundException(id, paramId) : new SessionNotFoundException(id));
     }
 
@@ -132,7 +147,7 @@ public class OptimizerSessions {
 
     @Transactional(readOnly = true)
     public Versioned<Map<String, Object>> stateDict(UUID id) {
-        StoredSession session = get(id);
+        StoredSession session = sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
         return new Versioned<>(factory.restore(session).stateDict().toMap(), session.version());
     }
 

@@ -41,7 +41,11 @@ class StepClosures {
             var result = endpoint.evaluate(url, payload(sessionId, number, params));
             checkGrads(result.grads(), params);
             // Closure gradients replace the grads now, so that gradients appended during the model calls land after them.
-            tx.executeWithoutResult(s -> result.grads().forEach((paramId, given) -> grads.replaceGrads(UUID.fromString(paramId), given)));
+            var byParam = new LinkedHashMap<UUID, List<Gradient>>();
+            result.grads().forEach((paramId, given) -> byParam.put(UUID.fromString(paramId), given));
+            if (!byParam.isEmpty()) {
+                tx.executeWithoutResult(s -> grads.replaceGrads(sessionId, byParam));
+            }
             return result;
         };
     }

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
 import dev.textopt.support.PostgresTest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +91,38 @@ class ClosuresLimitsBudgetsTest extends PostgresTest {
         assertThat(call("GET", "/v1/optimizers/" + ids[0] + "/params/" + ids[1], null).<String>at("grad.0.data"))
                 .isEqualTo("Fresh feedback from the evaluator.");
         assertThat(call("GET", "/v1/optimizers/" + ids[0] + "/steps/1", null).<Integer>at("loss.score")).isEqualTo(3);
+    }
+
+    @Test
+    void gradsAClosureGivesWhileTheStepRunsEndThe304OfAReadFromBefore() throws InterruptedException {
+        String[] ids = session("Polled closure.", Map.of());
+        String param = "/v1/optimizers/" + ids[0] + "/params/" + ids[1];
+        call("POST", param + "/grad", Map.of("data", "Old feedback.", "role", "feedback"));
+        evaluator.stubFor(post(urlPathEqualTo("/slow-loss")).willReturn(aResponse().withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json").withBody(Api.json(Map.of("score", 1,
+                        "grads", Map.of(ids[1], List.of(Map.of("data", "Closure feedback, mid-step.", "role", "feedback"))))))));
+        openAi.server().stubFor(openAi.matching("Closure feedback, mid-step.").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(3000)
+                .withBody(Api.json(FakeOpenAi.completion("<IMPROVED_VARIABLE>Polled closure, done.</IMPROVED_VARIABLE>", 4, 2)))));
+        var api = new Api(port, key);
+        var accepted = api.post("/v1/optimizers/" + ids[0] + "/step",
+                Map.of("closure", Map.of("url", "http://127.0.0.1:" + evaluator.port() + "/slow-loss")), "Prefer", "respond-async");
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
+        var before = api.get(param); // the closure answers 1.5 s after the step started
+        assertThat(before.<String>at("grad.0.data")).isEqualTo("Old feedback.");
+        String tag = before.headers().firstValue("ETag").orElseThrow();
+
+        var deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline) && "Old feedback.".equals(api.get(param).at("grad.0.data"))) {
+            Thread.sleep(50);
+        }
+        var after = api.get(param, "If-None-Match", tag);
+        assertThat(after.status()).as("the grads changed while the step runs: not a 304").isEqualTo(200);
+        assertThat(after.<String>at("grad.0.data")).isEqualTo("Closure feedback, mid-step.");
+        assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(tag);
+        while (Instant.now().isBefore(deadline) && "running".equals(api.get(accepted.location()).at("status"))) {
+            Thread.sleep(100); // this tenant may run one step at a time: the next test's must not find this one running
+        }
     }
 
     @Test

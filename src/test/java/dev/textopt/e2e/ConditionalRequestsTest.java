@@ -8,8 +8,10 @@ import dev.textopt.support.EndToEndTest;
 import dev.textopt.support.FakeOpenAi;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,6 +139,45 @@ class ConditionalRequestsTest extends EndToEndTest {
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.<String>at("param_groups.0.params.0.role")).isEqualTo("system prompt");
         assertPreconditionFailed(api.get(session, "If-Match", tag));
+    }
+
+    @Test
+    void everyWriteThatChangesWhatAReadShowsEndsThe304OfEachRead() {
+        openAi.answer("Polled.", "<IMPROVED_VARIABLE>Polled, better.</IMPROVED_VARIABLE>", 5, 2);
+        create("Polled.");
+        Map<String, Runnable> writes = new LinkedHashMap<>();
+        writes.put("append", () -> api.post(session + "/params/" + param + "/grad", Map.of("data", "Shorter.", "role", "feedback")));
+        writes.put("step", () -> assertThat(api.post(session + "/step", null).status()).isEqualTo(200));
+        writes.put("append a list", () -> api.post(session + "/params/" + param + "/grad", List.of(Map.of("data", "Kinder."))));
+        writes.put("clear-grad", () -> api.post(session + "/clear-grad", null));
+        writes.put("patch", () -> api.patch(session + "/params/" + param, Map.of("role", "system prompt")));
+        writes.put("group patch", () -> api.patch(session + "/param-groups/0", Map.of("momentum", 1)));
+        writes.put("clear usage", () -> api.post(session + "/usage/clear", null));
+        writes.put("restore", () -> api.post(session + "/steps/0/restore", null));
+
+        for (var write : writes.entrySet()) {
+            String before = etag(api.get(session));
+            write.getValue().run();
+            for (String path : List.of(session, session + "/params/" + param, session + "/state-dict")) {
+                var read = api.get(path, "If-None-Match", before);
+                assertThat(read.status()).as(write.getKey() + ", then " + path).isEqualTo(200);
+                assertThat(etag(read)).as(write.getKey() + ", then " + path).isNotEqualTo(before);
+                assertThat(api.get(path, "If-None-Match", etag(read)).status()).as(write.getKey() + ", then " + path).isEqualTo(304);
+            }
+        }
+    }
+
+    @Test
+    void aConditionalReadOfWhatIsNotThereIs404() {
+        create("Gone soon.");
+        String tag = etag(api.get(session));
+        String other = "/v1/optimizers/" + UUID.randomUUID();
+        assertThat(api.get(session + "/params/" + UUID.randomUUID(), "If-None-Match", tag).status()).isEqualTo(404);
+        assertThat(api.delete(session).status()).isEqualTo(204);
+        for (String path : List.of(session, session + "/params/" + param, session + "/state-dict", other)) {
+            assertThat(api.get(path, "If-None-Match", tag).status()).as(path).isEqualTo(404);
+            assertThat(api.get(path, "If-Match", tag).status()).as(path).isEqualTo(404);
+        }
     }
 
     @Test

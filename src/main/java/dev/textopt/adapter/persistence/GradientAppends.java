@@ -16,11 +16,15 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The gradient append in plain SQL: the session row's lock and new version in one UPDATE, the gradients
- * in one batch. BENCHMARKS.md, benchmark 3 (write throughput, 1,270 appends/s): through JPA an append
- * managed 291/s; these statements made it 664/s before the other fixes (fix 3).
+ * in one INSERT (a batch for a list); in between, {@link SessionReader#findParam} reads the parameter and
+ * its grad in one query, for the limit and the answer: three statements. BENCHMARKS.md, benchmark 3
+ * (write throughput, 1,270 appends/s): through JPA an append managed 291/s; these statements made it
+ * 664/s before the other fixes (fix 3).
  */
 @Repository
 class GradientAppends implements AppendGradsPort {
+
+    private static final String INSERT = "INSERT INTO gradient (param_id, data, role, context, created_at) VALUES (?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -58,11 +62,15 @@ class GradientAppends implements AppendGradsPort {
         return counts;
     }
 
-    /** One JDBC batch; the generated ids keep the order of the list. */
+    /** One statement for one gradient (the common append), else one JDBC batch; the generated ids keep the order of the list. */
     @Override
     public void appendGrads(UUID paramId, List<Gradient> grads) {
         var now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("INSERT INTO gradient (param_id, data, role, context, created_at) VALUES (?, ?, ?, ?, ?)",
-                grads.stream().map(g -> new Object[] {paramId, g.data(), g.role(), g.context(), now}).toList());
+        var rows = grads.stream().map(g -> new Object[] {paramId, g.data(), g.role(), g.context(), now}).toList();
+        if (rows.size() == 1) {
+            jdbc.update(INSERT, rows.get(0));
+        } else {
+            jdbc.batchUpdate(INSERT, rows);
+        }
     }
 }

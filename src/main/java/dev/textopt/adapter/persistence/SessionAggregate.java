@@ -126,16 +126,20 @@ class SessionAggregate implements CreateSessionPort, DeleteSessionPort, LockSess
     }
 
     /**
-     * A closure's gradients, in a transaction of their own while the step runs: one delete, then the new
-     * rows, whose ids (their order) come after every gradient appended before and before any appended after.
+     * A closure's gradients, in a transaction of their own while the step runs: the session row's lock and
+     * new version first, then per parameter one delete and the new rows, whose ids (their order) come after
+     * every gradient appended before and before any appended after.
      */
     @Override
-    public void replaceGrads(UUID paramId, List<Gradient> grads) {
-        entityManager.createQuery("delete from GradientEntity g where g.param.id = :paramId").setParameter("paramId", paramId)
-                .executeUpdate();
-        ParamEntity param = entityManager.getReference(ParamEntity.class, paramId);
+    public void replaceGrads(UUID sessionId, Map<UUID, List<Gradient>> gradsByParam) {
         Instant now = clock.instant();
-        grads.forEach(g -> entityManager.persist(new GradientEntity(param, g, now)));
+        touch(sessionId, now);
+        gradsByParam.forEach((paramId, grads) -> {
+            entityManager.createQuery("delete from GradientEntity g where g.param.id = :paramId").setParameter("paramId", paramId)
+                    .executeUpdate();
+            ParamEntity param = entityManager.getReference(ParamEntity.class, paramId);
+            grads.forEach(g -> entityManager.persist(new GradientEntity(param, g, now)));
+        });
     }
 
     /** The session row, locked (by {@link #lock} already, in the transactions of the use cases: then no query). */

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -55,21 +56,58 @@ class SessionReader implements LoadSessionPort {
 
     @Override
     public Optional<StoredSession> find(UUID id) {
-        return withContent(jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenants.current()))
+        return one(id, true);
+    }
+
+    /** Without the momentum buffers, which no answer about a session shows (the state dict does): they are most of its bytes. */
+    @Override
+    public Optional<StoredSession> findToShow(UUID id) {
+        return one(id, false);
+    }
+
+    private Optional<StoredSession> one(UUID id, boolean momentum) {
+        return withContent(jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenants.current()), momentum)
                 .stream().findFirst();
     }
 
     @Override
-    public Optional<Versioned<StoredParam>> findParam(UUID sessionId, UUID paramId) {
+    public OptionalLong version(UUID id) {
+        return jdbc.query("SELECT version FROM optimizer_session WHERE id = ? AND tenant = ?", (rs, n) -> rs.getLong(1),
+                id, tenants.current()).stream().mapToLong(Long::longValue).findFirst();
+    }
+
+    @Override
+    public OptionalLong version(UUID sessionId, UUID paramId) {
         return jdbc.query("""
-                SELECT p.data, p.role, p.requires_grad, p.momentum_buffer, s.version
-                  FROM parameter p JOIN optimizer_session s ON s.id = p.session_id
-                 WHERE p.id = ? AND p.session_id = ? AND s.tenant = ?""",
-                (rs, n) -> new Versioned<>(new StoredParam(paramId, rs.getString("data"), rs.getString("role"),
-                        rs.getBoolean("requires_grad"), jdbc.query("SELECT data, role, context FROM gradient WHERE param_id = ? ORDER BY id",
-                                (g, m) -> gradient(g), paramId),
-                        json.momentum(rs.getString("momentum_buffer"))), rs.getLong("version")),
-                paramId, sessionId, tenants.current()).stream().findFirst();
+                SELECT s.version FROM optimizer_session s JOIN parameter p ON p.session_id = s.id
+                 WHERE s.id = ? AND s.tenant = ? AND p.id = ?""", (rs, n) -> rs.getLong(1), sessionId, tenants.current(), paramId)
+                .stream().mapToLong(Long::longValue).findFirst();
+    }
+
+    /**
+     * One query, so one snapshot: the session's version, the parameter and its grad (a parameter without
+     * gradients is one row with nulls on the gradient's side). The momentum buffer is left out: no answer
+     * about one parameter shows it. Before, a query for the parameter and one for its grad.
+     */
+    @Override
+    public Optional<Versioned<StoredParam>> findParam(UUID sessionId, UUID paramId) {
+        var grad = new ArrayList<Gradient>();
+        var found = new ArrayList<Versioned<StoredParam>>(1);
+        jdbc.query("""
+                SELECT s.version, p.data, p.role, p.requires_grad, g.data AS g_data, g.role AS g_role, g.context AS g_context
+                  FROM optimizer_session s JOIN parameter p ON p.session_id = s.id LEFT JOIN gradient g ON g.param_id = p.id
+                 WHERE s.id = ? AND s.tenant = ? AND p.id = ? ORDER BY g.id""", (RowCallbackHandler) rs -> {
+            if (found.isEmpty()) {
+                found.add(new Versioned<>(new StoredParam(paramId, rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
+                        List.of(), List.of()), rs.getLong("version")));
+            }
+            String data = rs.getString("g_data");
+            if (data != null) {
+                grad.add(new Gradient(data, rs.getString("g_role"), rs.getString("g_context")));
+            }
+        }, sessionId, tenants.current(), paramId);
+        return found.stream().findFirst().map(v -> new Versioned<>(new StoredParam(paramId, v.value().data(), v.value().role(),
+                v.value().requiresGrad(), grad, List.of()), v.version()));
     }
 
     /** Newest first; the page's sessions are read together, in as many queries as one session takes. */
@@ -79,7 +117,7 @@ class SessionReader implements LoadSessionPort {
         Long total = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ?", Long.class, tenant);
         var rows = jdbc.query(SESSION_COLUMNS + " WHERE tenant = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 this::sessionRow, tenant, size, (long) page * size);
-        return new PageOf<>(withContent(rows), page, size, total == null ? 0 : total);
+        return new PageOf<>(withContent(rows, false), page, size, total == null ? 0 : total);
     }
 
     /** The session row alone; groups and usage are filled in by {@link #withContent}. */
@@ -93,20 +131,20 @@ class SessionReader implements LoadSessionPort {
                 stepRunning, budget == null ? null : new Budget(budget, rs.getString("budget_currency")), rs.getBigDecimal("spent"));
     }
 
-    private List<StoredSession> withContent(List<StoredSession> sessions) {
+    private List<StoredSession> withContent(List<StoredSession> sessions, boolean momentum) {
         if (sessions.isEmpty()) {
             return List.of();
         }
         var ids = sessions.stream().map(StoredSession::id).toArray(UUID[]::new);
-        var groups = groups(ids);
+        var groups = groups(ids, momentum);
         var usage = usage(ids);
         return sessions.stream().map(s -> new StoredSession(s.id(), s.optimizer(), s.version(), s.stepCount(), s.historyCount(),
                 s.createdAt(), s.updatedAt(), s.defaults(), groups.getOrDefault(s.id(), List.of()),
                 usage.getOrDefault(s.id(), Map.of()), s.stepRunning(), s.budget(), s.spent())).toList();
     }
 
-    /** Each session's groups in order, with their parameters in order, each with its grad. */
-    private Map<UUID, List<StoredGroup>> groups(UUID[] sessionIds) {
+    /** Each session's groups in order, with their parameters in order, each with its grad (and momentum buffer, if asked). */
+    private Map<UUID, List<StoredGroup>> groups(UUID[] sessionIds, boolean momentum) {
         var grads = new LinkedHashMap<UUID, List<Gradient>>();
         query("""
                 SELECT g.param_id, g.data, g.role, g.context FROM gradient g JOIN parameter p ON p.id = g.param_id
@@ -115,12 +153,13 @@ class SessionReader implements LoadSessionPort {
         });
         var paramsByGroup = new LinkedHashMap<Long, List<StoredParam>>();
         query("""
-                SELECT id, group_id, data, role, requires_grad, momentum_buffer FROM parameter
-                 WHERE session_id = ANY(?) ORDER BY group_id, position""", sessionIds, rs -> {
+                SELECT id, group_id, data, role, requires_grad, %s FROM parameter
+                 WHERE session_id = ANY(?) ORDER BY group_id, position""".formatted(momentum ? "momentum_buffer" : "NULL AS momentum_buffer"),
+                sessionIds, rs -> {
             UUID id = rs.getObject("id", UUID.class);
             paramsByGroup.computeIfAbsent(rs.getLong("group_id"), k -> new ArrayList<>()).add(new StoredParam(id,
                     rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
-                    grads.getOrDefault(id, List.of()), json.momentum(rs.getString("momentum_buffer"))));
+                    grads.getOrDefault(id, List.of()), momentum ? json.momentum(rs.getString("momentum_buffer")) : List.of()));
         });
         var groups = new LinkedHashMap<UUID, List<StoredGroup>>();
         query("SELECT id, session_id, options FROM param_group WHERE session_id = ANY(?) ORDER BY session_id, position",

@@ -40,11 +40,13 @@ class StepResults implements ApplyStepPort {
 
     @Override
     public void addUsage(UUID sessionId, Map<String, Usage> usage) {
-        addToUsage(sessionId, usage);
-        var spent = Usage.knownCost(usage);
-        if (spent.signum() > 0) {
-            jdbc.update("UPDATE optimizer_session SET spent = spent + ? WHERE id = ?", spent, sessionId);
+        if (usage.isEmpty()) {
+            return;
         }
+        // The session row first, as every other writer of model_usage locks it first: no two wait for each other.
+        jdbc.update("UPDATE optimizer_session SET spent = spent + ?, version = version + 1 WHERE id = ?", Usage.knownCost(usage),
+                sessionId);
+        addToUsage(sessionId, usage);
     }
 
     /**

@@ -80,8 +80,10 @@ class OptimizerController {
     @Operation(operationId = "getOptimizer", summary = "One session with its groups, parameters, grads and usage")
     ResponseEntity<SessionJson> get(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        StoredSession session = sessions.get(id);
-        return Conditional.read(SessionJson.of(session), Conditional.etag(session.version()), ifMatch, ifNoneMatch);
+        return Conditional.read(() -> sessions.version(id), () -> {
+            StoredSession session = sessions.get(id);
+            return new Versioned<>(SessionJson.of(session), session.version());
+        }, ifMatch, ifNoneMatch);
     }
 
     @DeleteMapping("/{id}")
@@ -98,8 +100,10 @@ class OptimizerController {
     ResponseEntity<ParameterJson> param(@PathVariable UUID id, @PathVariable UUID paramId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Versioned<StoredParam> param = sessions.param(id, paramId);
-        return Conditional.read(ParameterJson.of(param.value()), Conditional.etag(param.version()), ifMatch, ifNoneMatch);
+        return Conditional.read(() -> sessions.version(id, paramId), () -> {
+            Versioned<StoredParam> param = sessions.param(id, paramId);
+            return new Versioned<>(ParameterJson.of(param.value()), param.version());
+        }, ifMatch, ifNoneMatch);
     }
 
     @PatchMapping(path = "/{id}/params/{paramId}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})

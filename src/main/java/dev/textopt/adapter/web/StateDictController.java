@@ -3,6 +3,7 @@ package dev.textopt.adapter.web;
 import dev.textopt.session.BadRequestException;
 import dev.textopt.session.OptimizerSessions;
 import dev.textopt.session.StoredSession;
+import dev.textopt.session.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -36,8 +37,10 @@ class StateDictController {
     ResponseEntity<StateDictJson> export(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        var exported = sessions.stateDict(id);
-        return Conditional.read(StateDictJson.of(exported.value()), Conditional.etag(exported.version()), ifMatch, ifNoneMatch);
+        return Conditional.read(() -> sessions.version(id), () -> {
+            var exported = sessions.stateDict(id);
+            return new Versioned<>(StateDictJson.of(exported.value()), exported.version());
+        }, ifMatch, ifNoneMatch);
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

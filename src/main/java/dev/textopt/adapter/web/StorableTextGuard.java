@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -25,6 +26,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  */
 @ControllerAdvice
 class StorableTextGuard extends RequestBodyAdviceAdapter {
+
+    /** Looked up once per class: {@code getDeclaredMethods} copies every method on each call, on every request body. */
+    private static final ClassValue<Optional<Method>> JSON_VALUE = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> type) {
+            return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class)).findFirst();
+        }
+    };
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -74,7 +83,7 @@ class StorableTextGuard extends RequestBodyAdviceAdapter {
     }
 
     private static Method jsonValue(Class<?> type) {
-        return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class)).findFirst().orElse(null);
+        return JSON_VALUE.get(type).orElse(null);
     }
 
     /** The path of a component as the client wrote it: an unwrapped one adds nothing. */
