@@ -95,6 +95,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/optimizers/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the session's steps and training runs as Server-Sent Events
+         * @description Each event has an id, a name (step.started, step.progress, step.succeeded, step.failed, run.started, run.progress, run.succeeded, run.failed, run.cancelled) and an Event as its data. Without Last-Event-ID the stream starts with the next event; with it, after that id (0: every event kept, textopt.events.retention). A comment every textopt.events.heartbeat keeps proxies from closing it; it ends after textopt.events.max-stream-duration, or when the instance stops: reconnect with Last-Event-ID (EventSource does). A tenant holds at most textopt.events.max-streams-per-tenant streams per instance (429 beyond).
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/optimizers/{id}/forward": {
         parameters: {
             query?: never;
@@ -377,6 +397,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhooks, newest first (without their secrets) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register an endpoint for the tenant's session events
+         * @description Every event of the tenant's sessions that the webhook names is POSTed to its URL at least once (the body an Event, the headers webhook-id, webhook-timestamp and webhook-signature of Standard Webhooks), from an outbox in the database that survives restarts; a receiver that does not answer 2xx within textopt.webhooks.timeout is tried again with exponential backoff for a day. The URL passes the same allow-list and SSRF guard as closures (400 otherwise). The answer shows the secret, this once (and to a replay with the same Idempotency-Key); it is derived from the webhook's id and the server's textopt.webhooks.signing-key, never stored. Without that key: 503 webhooks-not-configured.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook (without its secret) */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its deliveries; nothing more is sent to it */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's delivery log, newest event first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -647,6 +723,34 @@ export interface components {
              * @description http: the evaluator's URL, on a host the operator allowed for closures
              */
             url?: string | null;
+        };
+        /** @description A session event: the data of one Server-Sent Event of GET …/events, and the body of a webhook delivery */
+        Event: {
+            /** @description what happened: step (the history number) with total and done, or run_id with done and total; see docs/events.md */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: int64
+             * @description the event's id, also the SSE id that Last-Event-ID resumes after
+             * @example 42
+             */
+            id: number;
+            /**
+             * Format: uuid
+             * @description the session
+             */
+            session_id: string;
+            /**
+             * Format: date-time
+             * @description when it happened
+             */
+            timestamp: string;
+            /**
+             * @description step.started, step.progress, step.succeeded, step.failed, run.started, run.progress, run.succeeded, run.failed or run.cancelled
+             * @example step.progress
+             */
+            type: string;
         };
         /** @description One problem with one field */
         FieldError: {
@@ -1175,7 +1279,7 @@ export interface components {
              * @description Stable URI of the problem type; switch on it
              * @enum {string}
              */
-            type: "https://textopt.dev/problems/invalid-request" | "https://textopt.dev/problems/bad-request" | "https://textopt.dev/problems/unauthorized" | "https://textopt.dev/problems/budget-exhausted" | "https://textopt.dev/problems/forbidden" | "https://textopt.dev/problems/not-found" | "https://textopt.dev/problems/method-not-allowed" | "https://textopt.dev/problems/not-acceptable" | "https://textopt.dev/problems/step-running" | "https://textopt.dev/problems/run-active" | "https://textopt.dev/problems/stale_trace" | "https://textopt.dev/problems/quota-exceeded" | "https://textopt.dev/problems/idempotency-key-in-progress" | "https://textopt.dev/problems/precondition-failed" | "https://textopt.dev/problems/payload-too-large" | "https://textopt.dev/problems/unsupported-media-type" | "https://textopt.dev/problems/idempotency-key-reused" | "https://textopt.dev/problems/too-many-steps" | "https://textopt.dev/problems/internal-error" | "https://textopt.dev/problems/step-failed" | "https://textopt.dev/problems/calls-failed" | "https://textopt.dev/problems/model-client-unavailable" | "https://textopt.dev/problems/database-unavailable" | "https://textopt.dev/problems/step-timeout" | "https://textopt.dev/problems/calls-timeout";
+            type: "https://textopt.dev/problems/invalid-request" | "https://textopt.dev/problems/bad-request" | "https://textopt.dev/problems/unauthorized" | "https://textopt.dev/problems/budget-exhausted" | "https://textopt.dev/problems/forbidden" | "https://textopt.dev/problems/not-found" | "https://textopt.dev/problems/method-not-allowed" | "https://textopt.dev/problems/not-acceptable" | "https://textopt.dev/problems/step-running" | "https://textopt.dev/problems/run-active" | "https://textopt.dev/problems/stale_trace" | "https://textopt.dev/problems/quota-exceeded" | "https://textopt.dev/problems/idempotency-key-in-progress" | "https://textopt.dev/problems/precondition-failed" | "https://textopt.dev/problems/payload-too-large" | "https://textopt.dev/problems/unsupported-media-type" | "https://textopt.dev/problems/idempotency-key-reused" | "https://textopt.dev/problems/too-many-steps" | "https://textopt.dev/problems/too-many-streams" | "https://textopt.dev/problems/internal-error" | "https://textopt.dev/problems/step-failed" | "https://textopt.dev/problems/calls-failed" | "https://textopt.dev/problems/model-client-unavailable" | "https://textopt.dev/problems/webhooks-not-configured" | "https://textopt.dev/problems/database-unavailable" | "https://textopt.dev/problems/step-timeout" | "https://textopt.dev/problems/calls-timeout";
         };
         /** @description Parameters the entry has dealt with, of all it deals with */
         Progress: {
@@ -1703,6 +1807,120 @@ export interface components {
             /** @description What the text is for */
             role?: string | null;
         };
+        /**
+         * @description A webhook
+         * @example {
+         *       "id": "5a0c3f9e-2b7d-4c1a-8e6f-0d9b1a2c3e4f",
+         *       "url": "https://hooks.example.com/textopt",
+         *       "events": [
+         *         "step.succeeded",
+         *         "run.succeeded"
+         *       ],
+         *       "description": null,
+         *       "created_at": "2026-01-01T10:00:00Z",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+         *     }
+         */
+        Webhook: {
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            events: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Signs every delivery (Standard Webhooks: webhook-signature is v1,<base64 HMAC-SHA256 of "webhook-id.webhook-timestamp.body" keyed with the base64-decoded part after whsec_>). Only in the answer to POST /v1/webhooks (and its replay with the same Idempotency-Key): keep it */
+            secret?: string;
+            url: string;
+        };
+        /**
+         * @description A delivery of one event to the webhook
+         * @example {
+         *       "event_id": 42,
+         *       "event_type": "step.succeeded",
+         *       "attempts": 2,
+         *       "last_status": 200,
+         *       "last_error": null,
+         *       "next_attempt_at": null,
+         *       "delivered_at": "2026-01-01T10:00:07Z",
+         *       "created_at": "2026-01-01T10:00:00Z"
+         *     }
+         */
+        WebhookDelivery: {
+            /**
+             * Format: int32
+             * @description Attempts so far, counting one in flight
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /**
+             * Format: int64
+             * @description The event's id (its webhook-id is evt_<event_id>)
+             */
+            event_id: number;
+            event_type: string;
+            /** @description Why the last attempt failed */
+            last_error?: string | null;
+            /**
+             * Format: int32
+             * @description The status of the last answer; null: none came
+             */
+            last_status?: number | null;
+            /**
+             * Format: date-time
+             * @description When it is tried again; null once delivered or given up (a day after the event)
+             */
+            next_attempt_at?: string | null;
+        };
+        /** @description One page, newest first */
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total_items: number;
+            /** Format: int64 */
+            total_pages: number;
+        };
+        /** @description One page, newest first */
+        WebhookPage: {
+            items: components["schemas"]["Webhook"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total_items: number;
+            /** Format: int64 */
+            total_pages: number;
+        };
+        /**
+         * @description A webhook to register
+         * @example {
+         *       "url": "https://hooks.example.com/textopt",
+         *       "events": [
+         *         "step.succeeded",
+         *         "step.failed",
+         *         "run.succeeded"
+         *       ],
+         *       "description": "tell the team's chat when a run ends"
+         *     }
+         */
+        WebhookRequest: {
+            /** @description For people; at most 500 characters */
+            description?: string | null;
+            /** @description The events to deliver, at least one */
+            events: ("step.started" | "step.progress" | "step.succeeded" | "step.failed" | "run.started" | "run.progress" | "run.succeeded" | "run.failed" | "run.cancelled")[];
+            /** @description An http(s) URL whose host the operator allowed (textopt.closure.allowed-hosts), as for closures */
+            url: string;
+        };
     };
     responses: {
         /** @description step-failed: a model call or the closure failed; with step and failures; calls-failed: a forward, judge, backward or http evaluator call failed; nothing was stored, the tokens spent were counted; with failures */
@@ -1768,7 +1986,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description not-found: no such session (or another tenant's), parameter, param group, history entry, trace or training run, or an id that is not a UUID */
+        /** @description not-found: no such session (or another tenant's), parameter, param group, history entry, trace, training run or webhook, or an id that is not a UUID */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1795,7 +2013,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description model-client-unavailable: a step, forward, judge or backward needs a model client without its API key; with model_client; database-unavailable: the database cannot be reached; nothing was changed; Retry-After says when to try again */
+        /** @description model-client-unavailable: a step, forward, judge or backward needs a model client without its API key; with model_client; webhooks-not-configured: the server has no webhook signing key (TEXTOPT_WEBHOOKS_SIGNINGKEY), so no webhook can be created; nothing was stored; database-unavailable: the database cannot be reached; nothing was changed; Retry-After says when to try again */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
@@ -1804,7 +2022,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description too-many-steps: the tenant has as many steps running as it may; Retry-After says when to try again */
+        /** @description too-many-steps: the tenant has as many steps running as it may; Retry-After says when to try again; too-many-streams: the tenant holds textopt.events.max-streams-per-tenant open event streams on this instance; Retry-After says when to try again */
         TooManyRequests: {
             headers: {
                 [name: string]: unknown;
@@ -1863,6 +2081,7 @@ export type EvaluateRequest = components['schemas']['EvaluateRequest'];
 export type EvaluateResult = components['schemas']['EvaluateResult'];
 export type Evaluation = components['schemas']['Evaluation'];
 export type Evaluator = components['schemas']['Evaluator'];
+export type Event = components['schemas']['Event'];
 export type FieldError = components['schemas']['FieldError'];
 export type ForwardRequest = components['schemas']['ForwardRequest'];
 export type ForwardResult = components['schemas']['ForwardResult'];
@@ -1920,6 +2139,11 @@ export type Usage = components['schemas']['Usage'];
 export type UsedParam = components['schemas']['UsedParam'];
 export type Validation = components['schemas']['Validation'];
 export type Variable = components['schemas']['Variable'];
+export type Webhook = components['schemas']['Webhook'];
+export type WebhookDelivery = components['schemas']['WebhookDelivery'];
+export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
+export type WebhookPage = components['schemas']['WebhookPage'];
+export type WebhookRequest = components['schemas']['WebhookRequest'];
 export type ResponseBadGateway = components['responses']['BadGateway'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseConflict = components['responses']['Conflict'];
@@ -2201,6 +2425,38 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description resume after this event id (0: from the oldest kept) */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream: `id: 42`, `event: step.progress`, `data: {Event}`, a blank line, … */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     forward: {
@@ -2955,6 +3211,158 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique text. A retry with the same key and body gets the first answer again (Idempotent-Replayed: true); the same key with another body is a 422; while the first is still being answered, a 409: retry with the same key. After a lost answer (a crash, a 502), retrying with the same key does the work exactly once. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created, with its secret */
+            201: {
+                headers: {
+                    /** @description the webhook */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
