@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +41,7 @@ class EventStreamTest extends EventsEndToEndTest {
     void aStepsEventsArriveInOrderAndAResumedStreamSendsOnlyTheRest() throws Exception {
         var a = new Api(port, KEY_A);
         String session = sessionWithFeedback(a, "Stream prompt one.", "Stream prompt two.");
-        var streamed = CompletableFuture.supplyAsync(() -> a.stream(session + "/events", text -> text.contains("event: step.succeeded"),
+        var streamed = CompletableFuture.supplyAsync(() -> a.stream(session + "/events", hasEvent("step.succeeded"),
                 PATIENCE, "Last-Event-ID", "0"));
         var accepted = a.post(session + "/step", null, "Prefer", "respond-async");
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
@@ -56,7 +58,7 @@ class EventStreamTest extends EventsEndToEndTest {
         assertThat(events.get(2).json()).containsEntry("type", "step.succeeded").containsEntry("id", (int) events.get(2).id())
                 .containsEntry("session_id", session.substring(session.lastIndexOf('/') + 1));
 
-        var resumed = a.stream(session + "/events", text -> text.contains("event: step.succeeded"), PATIENCE,
+        var resumed = a.stream(session + "/events", hasEvent("step.succeeded"), PATIENCE,
                 "Last-Event-ID", Long.toString(events.get(0).id()));
         assertThat(parse(resumed.raw())).containsExactlyElementsOf(events.subList(1, 3));
     }
@@ -69,7 +71,7 @@ class EventStreamTest extends EventsEndToEndTest {
         String session = unansweredSessionWithFeedback(a, "Failing stream prompt.");
         assertThat(a.post(session + "/step", null).status()).isEqualTo(502);
 
-        var answer = a.stream(session + "/events", text -> text.contains("event: step.failed"), PATIENCE, "Last-Event-ID", "0");
+        var answer = a.stream(session + "/events", hasEvent("step.failed"), PATIENCE, "Last-Event-ID", "0");
         List<Sse> events = parse(answer.raw());
         assertThat(events).extracting(Sse::event).containsExactly("step.started", "step.failed");
         @SuppressWarnings("unchecked")
@@ -163,6 +165,12 @@ class EventStreamTest extends EventsEndToEndTest {
             as.post(session + "/params/" + param + "/grad", Map.of("data", "Be more specific.", "role", "feedback"));
         }
         return session;
+    }
+
+    /** Read so far: the event named {@code name}, its data line included (the server writes {@code event:name}). */
+    static Predicate<String> hasEvent(String name) {
+        var whole = Pattern.compile("event: ?" + Pattern.quote(name) + "\ndata:[^\n]*\n");
+        return text -> whole.matcher(text).find();
     }
 
     @SuppressWarnings("unchecked")

@@ -21,6 +21,12 @@ public final class TestDatabase {
 
     private static Coordinates coordinates;
 
+    /**
+     * The suite's cached contexts share the database, each with its pool and an event listener's connection;
+     * with some twenty of them alive PostgreSQL's usual 100-300 are not enough ("too many clients already").
+     */
+    private static final int MAX_CONNECTIONS = 1000;
+
     private TestDatabase() {
     }
 
@@ -36,6 +42,8 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", () -> get().url());
         registry.add("spring.datasource.username", () -> get().username());
         registry.add("spring.datasource.password", () -> get().password());
+        // Spring keeps every test context alive for reuse; each would hold a full pool of idle connections.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
     }
 
     private static boolean useDocker() {
@@ -50,7 +58,7 @@ public final class TestDatabase {
     }
 
     private static Coordinates startContainer() {
-        var container = new PostgreSQLContainer("postgres:18");
+        var container = new PostgreSQLContainer("postgres:18").withCommand("postgres", "-c", "max_connections=" + MAX_CONNECTIONS);
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
         return new Coordinates(container.getJdbcUrl(), container.getUsername(), container.getPassword());
@@ -59,7 +67,8 @@ public final class TestDatabase {
     private static Coordinates startEmbedded() {
         try {
             var dataDir = Files.createTempDirectory("textopt-test-pg");
-            var postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.toFile()).setCleanDataDirectory(true).start();
+            var postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.toFile()).setCleanDataDirectory(true)
+                    .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
