@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.callbacks.Callback;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -13,7 +14,9 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -88,6 +91,7 @@ class OpenApiConfiguration {
             converters.addConverter(models);
             converters.readAll(ProblemJson.class).forEach(openApi.getComponents()::addSchemas);
             converters.readAll(EventJson.class).forEach(openApi.getComponents()::addSchemas); // the data of a stream's events
+            webhookDeliveries(openApi.getPaths().get("/v1/webhooks"));
             problemTypes(openApi.getComponents().getSchemas().get("Problem"));
             var used = new TreeSet<Integer>();
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
@@ -95,6 +99,22 @@ class OpenApiConfiguration {
             used.forEach(status -> openApi.getComponents().addResponses(name(status), response(status)));
             openApi.getComponents().setSchemas(new TreeMap<>(openApi.getComponents().getSchemas()));
         };
+    }
+
+    /** What a registered webhook receives: the same Event a stream sends, POSTed to its url (an OpenAPI callback). */
+    private static void webhookDeliveries(PathItem webhooks) {
+        if (webhooks == null || webhooks.getPost() == null) {
+            return;
+        }
+        var delivery = new Operation().operationId("receiveEvent").summary("An event, delivered to a webhook's url")
+                .description("Signed as Standard Webhooks are: the headers webhook-id, webhook-timestamp and webhook-signature "
+                        + "(v1,<base64 HMAC-SHA256 of id.timestamp.body under the webhook's secret>). Any 2xx acknowledges the "
+                        + "delivery; anything else, or no answer within the timeout, is retried with backoff for a day.")
+                .requestBody(new RequestBody().required(true).content(new Content().addMediaType(
+                        "application/json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Event")))))
+                .responses(new ApiResponses().addApiResponse("2XX", new ApiResponse().description("Delivered")));
+        webhooks.getPost().addCallback("event", new Callback().addPathItem("{$request.body#/url}", new PathItem().post(delivery)));
     }
 
     /** A problem's {@code type} is one of the catalog's. */
