@@ -1,23 +1,16 @@
 package dev.textopt.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.textopt.TextoptApplication;
 import dev.textopt.support.Api;
 import dev.textopt.support.Browser;
 import dev.textopt.support.FakeOpenAi;
 import dev.textopt.support.TestDatabase;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -126,51 +119,6 @@ class InstancesTest {
             var onA = browser.get(port(a), "/ui");
             assertThat(onA.statusCode()).isEqualTo(302);
             assertThat(onA.headers().firstValue("Location").orElseThrow()).endsWith("/ui/login");
-        }
-    }
-
-    @Test
-    void aWebhookDeliveryQueuedBeforeARestartIsDeliveredAfterIt() throws Exception {
-        var receiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        receiver.start();
-        String[] webhooks = {"--textopt.closure.allowed-hosts=127.0.0.1", "--textopt.webhooks.poll-interval=200ms",
-                "--textopt.webhooks.first-retry=1s", "--textopt.webhooks.signing-key=instances-test-webhook-signing-key-0123456789"};
-        try {
-            receiver.stubFor(post(urlPathEqualTo("/hooks/later")).willReturn(aResponse().withStatus(503)));
-            openAi.answer("Deliver me later.", "<IMPROVED_VARIABLE>Delivered.</IMPROVED_VARIABLE>", 10, 2);
-            String hook;
-            try (var first = startInstance(webhooks)) {
-                var api = api(first);
-                hook = api.post("/v1/webhooks", Map.of("url", "http://127.0.0.1:" + receiver.port() + "/hooks/later",
-                        "events", List.of("step.succeeded"))).location();
-                String id = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Deliver me later.", "role", "prompt")))).at("id");
-                String paramId = api.get("/v1/optimizers/" + id).at("param_groups.0.params.0.id");
-                api.post("/v1/optimizers/" + id + "/params/" + paramId + "/grad", Map.of("data", "Say it.", "role", "feedback"));
-                assertThat(api.post("/v1/optimizers/" + id + "/step", null).status()).isEqualTo(200);
-                awaitUntil(() -> !receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/later"))).isEmpty());
-            }
-            // The receiver is back while textopt is down: the delivery waits in PostgreSQL for the next instance.
-            receiver.stubFor(post(urlPathEqualTo("/hooks/later")).willReturn(aResponse().withStatus(204)));
-            try (var second = startInstance(webhooks)) {
-                var api = api(second);
-                awaitUntil(() -> api.get(hook + "/deliveries").<List<Map<String, Object>>>at("items").stream()
-                        .anyMatch(d -> d.get("delivered_at") != null));
-                List<Map<String, Object>> deliveries = api.get(hook + "/deliveries").at("items");
-                assertThat(deliveries).singleElement().satisfies(d -> {
-                    assertThat(d).containsEntry("last_status", 204);
-                    assertThat((Integer) d.get("attempts")).isGreaterThanOrEqualTo(2);
-                });
-            }
-        } finally {
-            receiver.stop();
-        }
-    }
-
-    private static void awaitUntil(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-            Thread.sleep(100);
         }
     }
 }
