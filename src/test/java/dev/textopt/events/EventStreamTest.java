@@ -49,16 +49,22 @@ class EventStreamTest extends EventsEndToEndTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("text/event-stream");
         List<Sse> events = parse(answer.raw());
-        assertThat(events).extracting(Sse::event).containsExactly("step.started", "step.progress", "step.succeeded");
+        // Progress writes are coalesced: calls that end together leave no step.progress between them.
+        Sse last = events.get(events.size() - 1);
+        assertThat(events).extracting(Sse::event).startsWith("step.started").endsWith("step.succeeded")
+                .hasSizeBetween(2, 3);
+        assertThat(events.subList(1, events.size() - 1)).allSatisfy(progress -> {
+            assertThat(progress.event()).isEqualTo("step.progress");
+            assertThat(progress.data()).containsEntry("step", 1).containsEntry("done", 1).containsEntry("total", 2);
+        });
         assertThat(events).extracting(Sse::id).isSorted().doesNotHaveDuplicates();
         assertThat(events.get(0).data()).containsEntry("step", 1).containsEntry("total", 2);
-        assertThat(events.get(1).data()).containsEntry("step", 1).containsEntry("done", 1).containsEntry("total", 2);
-        assertThat(events.get(2).data()).containsEntry("step", 1).containsEntry("updated", 2);
-        assertThat(events.get(2).json()).containsEntry("type", "step.succeeded").containsEntry("id", (int) events.get(2).id())
+        assertThat(last.data()).containsEntry("step", 1).containsEntry("updated", 2);
+        assertThat(last.json()).containsEntry("type", "step.succeeded").containsEntry("id", (int) last.id())
                 .containsEntry("session_id", session.substring(session.lastIndexOf('/') + 1));
 
         var resumed = streamWhenFree(a, session, hasEvent("step.succeeded"), "Last-Event-ID", Long.toString(events.get(0).id()));
-        assertThat(parse(resumed.raw())).containsExactlyElementsOf(events.subList(1, 3));
+        assertThat(parse(resumed.raw())).containsExactlyElementsOf(events.subList(1, events.size()));
     }
 
     @Test
