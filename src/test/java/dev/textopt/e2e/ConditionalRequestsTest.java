@@ -142,7 +142,7 @@ class ConditionalRequestsTest extends EndToEndTest {
     }
 
     @Test
-    void everyWriteThatChangesWhatAReadShowsEndsThe304OfEachRead() {
+    void everyWriteThatChangesWhatAReadShowsEndsThe304OfEachReadAndIsSeenByFullReads() {
         openAi.answer("Polled.", "<IMPROVED_VARIABLE>Polled, better.</IMPROVED_VARIABLE>", 5, 2);
         create("Polled.");
         Map<String, Runnable> writes = new LinkedHashMap<>();
@@ -155,10 +155,18 @@ class ConditionalRequestsTest extends EndToEndTest {
         writes.put("clear usage", () -> api.post(session + "/usage/clear", null));
         writes.put("restore", () -> api.post(session + "/steps/0/restore", null));
 
+        List<String> reads = List.of(session, session + "/params/" + param, session + "/state-dict");
         for (var write : writes.entrySet()) {
             String before = etag(api.get(session));
+            var shown = new LinkedHashMap<String, Object>();
+            reads.forEach(path -> shown.put(path, api.get(path).body()));   // kept by the service as its latest answers
             write.getValue().run();
-            for (String path : List.of(session, session + "/params/" + param, session + "/state-dict")) {
+            for (String path : reads) {
+                var full = api.get(path);
+                assertThat(etag(full)).as(write.getKey() + ", then a full read of " + path).isNotEqualTo(before);
+                if (path.equals(session)) {   // it shows the version: never the same body after a write
+                    assertThat(full.body()).as(write.getKey() + ", then a full read of " + path).isNotEqualTo(shown.get(path));
+                }
                 var read = api.get(path, "If-None-Match", before);
                 assertThat(read.status()).as(write.getKey() + ", then " + path).isEqualTo(200);
                 assertThat(etag(read)).as(write.getKey() + ", then " + path).isNotEqualTo(before);

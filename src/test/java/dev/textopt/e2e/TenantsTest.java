@@ -43,7 +43,10 @@ class TenantsTest extends PostgresTest {
     void anotherTenantsSessionIs404AndNotListed() {
         String mine = create("key-a-123");
         assertThat(send("GET", "/v1/optimizers/" + mine, "key-a-123", null).status()).isEqualTo(200);
-        assertThat(send("GET", "/v1/optimizers/" + mine, "key-b-456", null).status()).isEqualTo(404);
+        assertThat(send("GET", "/v1/optimizers/" + mine + "/state-dict", "key-a-123", null).status()).isEqualTo(200);
+        for (String read : List.of("", "/state-dict")) {   // answers the service keeps for reads of what did not change are the owner's only
+            assertThat(send("GET", "/v1/optimizers/" + mine + read, "key-b-456", null).status()).as(read).isEqualTo(404);
+        }
         assertThat(send("DELETE", "/v1/optimizers/" + mine, "key-b-456", null).status()).isEqualTo(404);
         assertThat(send("POST", "/v1/optimizers/" + mine + "/clear-grad", "key-b-456", null).status()).isEqualTo(404);
         assertThat(send("GET", "/v1/optimizers?size=200", "key-b-456", null).raw()).doesNotContain(mine);

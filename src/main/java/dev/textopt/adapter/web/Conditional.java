@@ -6,9 +6,7 @@ import dev.textopt.session.Versioned;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +19,7 @@ import org.springframework.http.ResponseEntity;
  * of it. A write that replaces state takes {@code If-Match}; the use case checks it on the locked session
  * row ({@link ExpectedVersion}), so that check and write are one. A read answers 304 to an
  * {@code If-None-Match} that names its ETag, and 412 to an {@code If-Match} that does not, deciding on the
- * version alone: clients that poll pay one narrow query, no body (BENCHMARKS.md, benchmark 4).
+ * version alone ({@link RecentReads}): clients that poll pay one narrow query, no body (BENCHMARKS.md, benchmark 4).
  */
 final class Conditional {
 
@@ -59,26 +57,6 @@ final class Conditional {
     }
 
     /**
-     * A read of something whose ETag is the session's version. With a condition, the version alone is read
-     * first ({@code version}, one narrow query): a 304 or a 412 is answered from it, without loading or
-     * building the body. Otherwise, or if the version is not found (the full read then answers 404), the
-     * body is loaded ({@code load}, with the version it was read at) and answered as {@link #read} does.
-     */
-    static <T> ResponseEntity<T> read(Supplier<OptionalLong> version, Supplier<Versioned<T>> load, String ifMatch, String ifNoneMatch) {
-        if (ifMatch != null || ifNoneMatch != null) {
-            OptionalLong current = version.get();
-            if (current.isPresent()) {
-                ResponseEntity<T> decided = decide(etag(current.getAsLong()), ifMatch, ifNoneMatch);
-                if (decided != null) {
-                    return decided;
-                }
-            }
-        }
-        Versioned<T> loaded = load.get();
-        return read(loaded.value(), etag(loaded.version()), ifMatch, ifNoneMatch);
-    }
-
-    /**
      * A read's answer: 412 when {@code If-Match} does not name {@code etag}, 304 (no body) when
      * {@code If-None-Match} does, else 200 with the body and the ETag.
      */
@@ -88,7 +66,7 @@ final class Conditional {
     }
 
     /** 412 (thrown) or 304 as the conditions ask at {@code etag}; null when the answer is the body. */
-    private static <T> ResponseEntity<T> decide(String etag, String ifMatch, String ifNoneMatch) {
+    static <T> ResponseEntity<T> decide(String etag, String ifMatch, String ifNoneMatch) {
         String opaque = etag.substring(1, etag.length() - 1);
         Tags match = Tags.parse(HttpHeaders.IF_MATCH, ifMatch);
         if (match != null && !match.any() && !match.strong().contains(opaque)) {

@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 class OptimizerController {
 
     private final OptimizerSessions sessions;
+    private final RecentReads<SessionJson> sessionReads = new RecentReads<>();
+    private final RecentReads<ParameterJson> paramReads = new RecentReads<>();
 
     OptimizerController(OptimizerSessions sessions) {
         this.sessions = sessions;
@@ -80,7 +82,7 @@ class OptimizerController {
     @Operation(operationId = "getOptimizer", summary = "One session with its groups, parameters, grads and usage")
     ResponseEntity<SessionJson> get(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return Conditional.read(() -> sessions.version(id), () -> {
+        return sessionReads.read(new RecentReads.Key(id, null), () -> sessions.version(id), () -> {
             StoredSession session = sessions.get(id);
             return new Versioned<>(SessionJson.of(session), session.version());
         }, ifMatch, ifNoneMatch);
@@ -100,7 +102,7 @@ class OptimizerController {
     ResponseEntity<ParameterJson> param(@PathVariable UUID id, @PathVariable UUID paramId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return Conditional.read(() -> sessions.version(id, paramId), () -> {
+        return paramReads.read(new RecentReads.Key(id, paramId), () -> sessions.version(id, paramId), () -> {
             Versioned<StoredParam> param = sessions.param(id, paramId);
             return new Versioned<>(ParameterJson.of(param.value()), param.version());
         }, ifMatch, ifNoneMatch);

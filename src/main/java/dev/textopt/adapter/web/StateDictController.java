@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class StateDictController {
 
     private final OptimizerSessions sessions;
+    private final RecentReads<StateDictJson> reads = new RecentReads<>();
 
     StateDictController(OptimizerSessions sessions) {
         this.sessions = sessions;
@@ -37,7 +38,7 @@ class StateDictController {
     ResponseEntity<StateDictJson> export(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return Conditional.read(() -> sessions.version(id), () -> {
+        return reads.read(new RecentReads.Key(id, null), () -> sessions.version(id), () -> {
             var exported = sessions.stateDict(id);
             return new Versioned<>(StateDictJson.of(exported.value()), exported.version());
         }, ifMatch, ifNoneMatch);
