@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -47,6 +49,19 @@ public class ModelClientsConfiguration {
                 s.apiKey() == null || s.apiKey().isBlank() ? "no API key" : "API key set"));
         return ConfiguredModelClients.create(settings, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry),
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /**
+     * Once the service is ready, on a thread of its own so that readiness does not wait for it: builds what the
+     * clients' SDKs build on a first call, so that the calls of a first wave of steps do not all wait for it.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> modelClientsWarmUp(ConfiguredModelClients clients) {
+        return ready -> {
+            Thread thread = new Thread(clients::warmUp, "model-clients-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     /** Counts the tokens of each model call as {@code gen_ai.client.token.usage}; Spring Boot adds it to the observations. */

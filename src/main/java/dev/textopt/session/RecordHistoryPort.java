@@ -13,8 +13,11 @@ public interface RecordHistoryPort {
     /** A new entry; a step's keeps the {@code Idempotency-Key} of the request that started it (null: none). */
     void insert(UUID sessionId, StepRecord entry, String idempotencyKey);
 
-    /** A running step's progress: of the {@code total} parameters it calls the model for, how many calls have ended. */
-    void updateProgress(UUID sessionId, int number, int done, int total);
+    /**
+     * A running step's progress: of the {@code total} parameters it calls the model for, how many calls have ended.
+     * Only while the entry is still running (a late write must not undo its end); false if it no longer is.
+     */
+    boolean updateProgress(UUID sessionId, int number, int done, int total);
 
     /** The end of a running step: its outcome and what it did to each parameter. */
     void finish(UUID sessionId, StepRecord entry);

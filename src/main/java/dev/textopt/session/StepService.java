@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One optimization step, in three parts so that no transaction or connection is held while a model
@@ -33,26 +32,21 @@ public class StepService {
     private final StepFinisher finisher;
     private final TgdFactory factory;
     private final StepClosures closures;
-    private final RecordHistoryPort history;
+    private final ProgressWriter progressWriter;
     private final LeaseKeeper leases;
-    private final TransactionTemplate tx;
     private final Executor background;
     private final Spans spans;
-    private final EventLog events;
 
-    StepService(StepStarter starter, StepFinisher finisher, TgdFactory factory, StepClosures closures, RecordHistoryPort history,
-            LeaseKeeper leases, TransactionTemplate tx, @Qualifier("backgroundSteps") Executor background, Spans spans,
-            EventLog events) {
+    StepService(StepStarter starter, StepFinisher finisher, TgdFactory factory, StepClosures closures, ProgressWriter progressWriter,
+            LeaseKeeper leases, @Qualifier("backgroundSteps") Executor background, Spans spans) {
         this.starter = starter;
         this.finisher = finisher;
         this.factory = factory;
         this.closures = closures;
-        this.history = history;
+        this.progressWriter = progressWriter;
         this.leases = leases;
-        this.tx = tx;
         this.background = background;
         this.spans = spans;
-        this.events = events;
     }
 
     /**
@@ -112,7 +106,7 @@ public class StepService {
     private StepOutcome run(Started started, Closure closure, AnswerKeeper<StepOutcome> keeper) {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
-        var progress = new ProgressRecorder(history, events, tx, id, started.number(), started.total());
+        var progress = progressWriter.recorder(id, started.number(), started.total());
         try (var heartbeat = leases.keep(id, started.leaseOwner())) {
             Budget budget = started.session().budget();
             Allowance allowance = budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent());

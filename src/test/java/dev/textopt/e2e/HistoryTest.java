@@ -3,14 +3,20 @@ package dev.textopt.e2e;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.textopt.session.RecordHistoryPort;
 import dev.textopt.support.EndToEndTest;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the history's entries say: entry 0, the creation, and a step's progress from start to end. */
 class HistoryTest extends EndToEndTest {
+
+    @Autowired
+    private RecordHistoryPort history;
 
     @Test
     void entryZeroIsTheCreationWithTheValuesTheParametersStartedWith() {
@@ -49,6 +55,8 @@ class HistoryTest extends EndToEndTest {
         assertThat(succeeded.<Map<String, Object>>at("progress")).as("one call, not the three parameters listed")
                 .isEqualTo(Map.of("done", 1, "total", 1));
         assertThat(succeeded.<List<?>>at("params")).hasSize(3);
+        assertThat(history.updateProgress(UUID.fromString(id), 1, 0, 1)).as("progress written late, after the step's end").isFalse();
+        assertThat(api.get("/v1/optimizers/" + id + "/steps/1").<Map<String, Object>>at("progress")).isEqualTo(Map.of("done", 1, "total", 1));
 
         openAi.server().stubFor(openAi.matching("Progress, called.").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"message\": \"refused\"}}")));

@@ -1,6 +1,8 @@
 package dev.textopt.adapter.llm;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.observation.ObservationRegistry;
 
@@ -9,6 +11,10 @@ import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
+import org.springframework.ai.openai.setup.OpenAiSetup;
+
+import com.openai.client.OpenAIClient;
 
 /**
  * Builds Spring AI chat models in code from our settings, never from Spring AI's own properties or
@@ -30,23 +36,37 @@ final class ChatModelFactory {
     private ChatModelFactory() {
     }
 
-    static ChatModel create(ClientSettings settings, ObservationRegistry observations) {
+    /**
+     * A chat model, and how to build what its SDK builds on a first call before that call (false: not done);
+     * null when no such warm-up is known for its SDK.
+     */
+    record Built(ChatModel chatModel, BooleanSupplier warmUp) {
+    }
+
+    static Built create(ClientSettings settings, ObservationRegistry observations) {
         var convention = new ClientObservationConvention(settings.name());
         return switch (settings.provider()) {
             case OPENAI -> {
+                // An empty key is Spring AI's no-auth mode: no Authorization header at all.
+                String apiKey = settings.hasApiKey() ? settings.apiKey() : "";
+                OpenAiHttpClientBuilderCustomizer pool = http -> http.maxIdleConnections(settings.maxConcurrency())
+                    .keepAliveDuration(KEEP_ALIVE);
+                // Set up here as the model's builder would, so that it can be warmed up (OpenAiWarmUp).
+                OpenAIClient client = OpenAiSetup.setupSyncClient(settings.baseUrl(), apiKey, null, null, null, null, false,
+                        false, null, settings.timeout(), 0, null, null, observations, null, List.of(pool));
                 var model = OpenAiChatModel.builder()
+                    .openAiClient(client)
                     .options(OpenAiChatOptions.builder()
                         .baseUrl(settings.baseUrl())
-                        // An empty key is Spring AI's no-auth mode: no Authorization header at all.
-                        .apiKey(settings.hasApiKey() ? settings.apiKey() : "")
+                        .apiKey(apiKey)
                         .timeout(settings.timeout())
                         .maxRetries(0)
                         .build())
-                    .httpClientBuilderCustomizer(http -> http.maxIdleConnections(settings.maxConcurrency()).keepAliveDuration(KEEP_ALIVE))
+                    .httpClientBuilderCustomizer(pool)
                     .observationRegistry(observations)
                     .build();
                 model.setObservationConvention(convention);
-                yield model;
+                yield new Built(model, () -> OpenAiWarmUp.warm(client));
             }
             case ANTHROPIC -> {
                 var model = AnthropicChatModel.builder()
@@ -60,7 +80,7 @@ final class ChatModelFactory {
                     .observationRegistry(observations)
                     .build();
                 model.setObservationConvention(convention);
-                yield model;
+                yield new Built(model, null);
             }
         };
     }

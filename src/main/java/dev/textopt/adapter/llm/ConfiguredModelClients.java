@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.textopt.optim.ModelClient;
 import dev.textopt.optim.ModelClients;
@@ -20,10 +24,14 @@ import io.micrometer.observation.ObservationRegistry;
  */
 public final class ConfiguredModelClients implements ModelClients {
 
-    private final Map<String, ModelClient> clients;
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredModelClients.class);
 
-    private ConfiguredModelClients(Map<String, ModelClient> clients) {
+    private final Map<String, ModelClient> clients;
+    private final Map<String, BooleanSupplier> warmUps;
+
+    private ConfiguredModelClients(Map<String, ModelClient> clients, Map<String, BooleanSupplier> warmUps) {
         this.clients = Collections.unmodifiableMap(clients);
+        this.warmUps = Collections.unmodifiableMap(warmUps);
     }
 
     /**
@@ -38,14 +46,15 @@ public final class ConfiguredModelClients implements ModelClients {
     static ConfiguredModelClients create(Collection<ClientSettings> settings, MeterRegistry registry,
             ObservationRegistry observations, Sleeper sleeper, Clock clock) {
         Map<String, ModelClient> clients = new LinkedHashMap<>();
+        Map<String, BooleanSupplier> warmUps = new LinkedHashMap<>();
         for (ClientSettings client : settings) {
-            clients.put(client.name(), build(client, registry, observations, sleeper, clock));
+            clients.put(client.name(), build(client, registry, observations, sleeper, clock, warmUps));
         }
-        return new ConfiguredModelClients(clients);
+        return new ConfiguredModelClients(clients, warmUps);
     }
 
     private static ModelClient build(ClientSettings settings, MeterRegistry registry, ObservationRegistry observations,
-            Sleeper sleeper, Clock clock) {
+            Sleeper sleeper, Clock clock, Map<String, BooleanSupplier> warmUps) {
         OptionsMapper options = switch (settings.provider()) {
             case OPENAI -> new OpenAiOptionsMapper();
             case ANTHROPIC -> new AnthropicOptionsMapper();
@@ -62,8 +71,31 @@ public final class ConfiguredModelClients implements ModelClients {
         RetryingCaller caller = new RetryingCaller(settings, classifier, sleeper,
                 () -> ThreadLocalRandom.current().nextDouble(), metrics);
         boolean usable = settings.hasApiKey() || !settings.provider().requiresApiKey(settings.baseUrl());
-        return new SpringAiModelClient(settings, usable ? ChatModelFactory.create(settings, observations) : null, options, caller,
-                metrics);
+        if (!usable) {
+            return new SpringAiModelClient(settings, null, options, caller, metrics);
+        }
+        ChatModelFactory.Built built = ChatModelFactory.create(settings, observations);
+        if (built.warmUp() != null) {
+            warmUps.put(settings.name(), built.warmUp());
+        }
+        return new SpringAiModelClient(settings, built.chatModel(), options, caller, metrics);
+    }
+
+    /**
+     * Builds what each client's SDK would build on its first call, without calling the model: a new service's
+     * first calls, all at once, then do not queue behind the one building it. Returns how many clients were
+     * warmed; one that cannot be is left as it is, to build it on its first call.
+     */
+    public int warmUp() {
+        int warmed = 0;
+        for (var warmUp : warmUps.entrySet()) {
+            long start = System.nanoTime();
+            boolean done = warmUp.getValue().getAsBoolean();
+            log.debug("model client '{}': warm-up {} in {} ms", warmUp.getKey(), done ? "done" : "not done",
+                    (System.nanoTime() - start) / 1_000_000);
+            warmed += done ? 1 : 0;
+        }
+        return warmed;
     }
 
     @Override

@@ -45,9 +45,9 @@ class HistoryWrites implements RecordHistoryPort {
     }
 
     @Override
-    public void updateProgress(UUID sessionId, int number, int done, int total) {
-        jdbc.update("UPDATE step_entry SET params_done = ?, params_total = ? WHERE session_id = ? AND number = ? AND status = 'running'",
-                done, total, sessionId, number);
+    public boolean updateProgress(UUID sessionId, int number, int done, int total) {
+        return jdbc.update("UPDATE step_entry SET params_done = ?, params_total = ? WHERE session_id = ? AND number = ? AND status = 'running'",
+                done, total, sessionId, number) > 0;
     }
 
     /** The end of a running entry: its outcome, in one statement, and what it did to each parameter. */
