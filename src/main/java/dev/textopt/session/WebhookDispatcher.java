@@ -2,6 +2,7 @@ package dev.textopt.session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,7 +47,7 @@ class WebhookDispatcher {
     void deliverDue() {
         Instant now = clock.instant();
         var due = tx.execute(s -> outbox.claim(now, now.plus(settings.timeout()).plusSeconds(60), BATCH));
-        for (DeliverWebhooksPort.Due delivery : due == null ? java.util.List.<DeliverWebhooksPort.Due>of() : due) {
+        for (DeliverWebhooksPort.Due delivery : due == null ? List.<DeliverWebhooksPort.Due>of() : due) {
             attempt(delivery);
         }
     }
