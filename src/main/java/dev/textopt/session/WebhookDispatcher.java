@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the send timeout and a minute, so a delivery whose instance died is claimed again by another), sends each
  * signed with no transaction held, and records the answer: a 2xx delivers it; anything else is tried again
  * with exponential backoff until {@code retry-for} after the event. The URL is checked against the allow-list
- * again before every attempt (the list may have changed, and a name may resolve elsewhere now).
+ * again before every attempt (the list may have changed, and a name may resolve elsewhere now). An instance
+ * with {@code textopt.webhooks.dispatch=false} claims nothing.
  */
 @Component
 class WebhookDispatcher {
@@ -45,6 +46,9 @@ class WebhookDispatcher {
 
     @Scheduled(fixedDelayString = "${textopt.webhooks.poll-interval:1s}")
     void deliverDue() {
+        if (!settings.dispatch()) {
+            return;
+        }
         Instant now = clock.instant();
         var due = tx.execute(s -> outbox.claim(now, now.plus(settings.timeout()).plusSeconds(60), BATCH));
         for (DeliverWebhooksPort.Due delivery : due == null ? List.<DeliverWebhooksPort.Due>of() : due) {
