@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,31 @@ class InstancesTest {
             var onA = browser.get(port(a), "/ui");
             assertThat(onA.statusCode()).isEqualTo(302);
             assertThat(onA.headers().firstValue("Location").orElseThrow()).endsWith("/ui/login");
+        }
+    }
+
+    /** A client following a session's events on one instance hears a step made on the other: PostgreSQL's NOTIFY. */
+    @Test
+    void aStreamOnOneInstanceSendsTheEventsOfAStepMadeOnTheOther() throws Exception {
+        openAi.answer("Stream me across.", "<IMPROVED_VARIABLE>Streamed across.</IMPROVED_VARIABLE>", 10, 2);
+        // No heartbeat on A during the test: its read would find the events without any notification.
+        try (var a = startInstance("--textopt.events.heartbeat=45s"); var b = startInstance()) {
+            var apiB = api(b);
+            String id = apiB.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Stream me across.", "role", "prompt")))).at("id");
+            String paramId = apiB.get("/v1/optimizers/" + id).at("param_groups.0.params.0.id");
+            apiB.post("/v1/optimizers/" + id + "/params/" + paramId + "/grad", Map.of("data", "Say it.", "role", "feedback"));
+            var connected = new CountDownLatch(1);
+            var streamed = CompletableFuture.supplyAsync(() -> api(a).stream("/v1/optimizers/" + id + "/events", text -> {
+                connected.countDown(); // first asked with the headers received: the stream is open, after the newest event
+                return text.contains("event:step.succeeded\ndata:");
+            }, Duration.ofSeconds(30)));
+            assertThat(connected.await(30, TimeUnit.SECONDS)).as("the stream on A opened").isTrue();
+            assertThat(apiB.post("/v1/optimizers/" + id + "/step", null).status()).isEqualTo(200);
+
+            var onA = streamed.get(60, TimeUnit.SECONDS);
+            assertThat(onA.status()).isEqualTo(200);
+            assertThat(onA.raw()).contains("event:step.started\ndata:").contains("event:step.succeeded\ndata:").contains(id);
+            assertThat(onA.raw().indexOf("event:step.started")).isLessThan(onA.raw().indexOf("event:step.succeeded"));
         }
     }
 
