@@ -2,8 +2,10 @@ package dev.textopt.session;
 
 import dev.textopt.optim.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A webhook to register: its URL as sent (checked against the closure allow-list by {@link WebhookService}),
@@ -29,12 +31,12 @@ public record NewWebhook(String url, List<EventType> events, String description)
         } else {
             for (int i = 0; i < eventNames.size(); i++) {
                 String name = eventNames.get(i);
-                var type = name == null ? java.util.Optional.<EventType>empty() : EventType.ofWire(name);
+                Optional<EventType> type = name == null ? Optional.empty() : EventType.ofWire(name);
                 if (type.isPresent()) {
                     events.add(type.get());
                 } else {
                     problems.add(new Problem("events[" + i + "]", "is not an event; use one of "
-                            + java.util.Arrays.stream(EventType.values()).map(EventType::wire).toList()));
+                            + Arrays.stream(EventType.values()).map(EventType::wire).toList()));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.textopt.session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the send timeout and a minute, so a delivery whose instance died is claimed again by another), sends each
  * signed with no transaction held, and records the answer: a 2xx delivers it; anything else is tried again
  * with exponential backoff until {@code retry-for} after the event. The URL is checked against the allow-list
- * again before every attempt (the list may have changed, and a name may resolve elsewhere now).
+ * again before every attempt (the list may have changed, and a name may resolve elsewhere now). An instance
+ * with {@code textopt.webhooks.dispatch=false} claims nothing.
  */
 @Component
 class WebhookDispatcher {
@@ -44,9 +46,12 @@ class WebhookDispatcher {
 
     @Scheduled(fixedDelayString = "${textopt.webhooks.poll-interval:1s}")
     void deliverDue() {
+        if (!settings.dispatch()) {
+            return;
+        }
         Instant now = clock.instant();
         var due = tx.execute(s -> outbox.claim(now, now.plus(settings.timeout()).plusSeconds(60), BATCH));
-        for (DeliverWebhooksPort.Due delivery : due == null ? java.util.List.<DeliverWebhooksPort.Due>of() : due) {
+        for (DeliverWebhooksPort.Due delivery : due == null ? List.<DeliverWebhooksPort.Due>of() : due) {
             attempt(delivery);
         }
     }

@@ -9,10 +9,11 @@ import java.time.Duration;
  * again after {@code first-retry} (default 5s), doubling up to {@code max-retry-delay} (default 1h), for
  * {@code retry-for} (default 24h) after the event; then it is given up. {@code signing-key}
  * ({@code TEXTOPT_WEBHOOKS_SIGNINGKEY}, at least 32 bytes, no default) is the master key every webhook's secret is
- * derived from ({@link WebhookSecrets}); without it no webhook can be created.
+ * derived from ({@link WebhookSecrets}); without it no webhook can be created. {@code dispatch} (default true)
+ * false: this instance queues deliveries but sends none, leaving them to the instances that do (any of them may).
  */
 public record WebhookSettings(Duration pollInterval, Duration timeout, Duration firstRetry, Duration maxRetryDelay, Duration retryFor,
-        String signingKey) {
+        String signingKey, Boolean dispatch) {
 
     static final int MIN_SIGNING_KEY_BYTES = 32;
 
@@ -27,6 +28,7 @@ public record WebhookSettings(Duration pollInterval, Duration timeout, Duration 
         firstRetry = firstRetry == null ? Duration.ofSeconds(5) : firstRetry;
         maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(1) : maxRetryDelay;
         retryFor = retryFor == null ? Duration.ofHours(24) : retryFor;
+        dispatch = dispatch == null || dispatch;
         if (timeout.toMillis() < 100 || firstRetry.toMillis() < 100 || maxRetryDelay.compareTo(firstRetry) < 0) {
             throw new IllegalArgumentException("textopt.webhooks: timeout and first-retry must be at least 100ms, "
                     + "and max-retry-delay at least first-retry");
@@ -37,7 +39,7 @@ public record WebhookSettings(Duration pollInterval, Duration timeout, Duration 
     public String toString() {
         return "WebhookSettings[pollInterval=" + pollInterval + ", timeout=" + timeout + ", firstRetry=" + firstRetry
                 + ", maxRetryDelay=" + maxRetryDelay + ", retryFor=" + retryFor + ", signingKey=" + (signingKey == null ? "unset" : "set")
-                + "]"; // never the key
+                + ", dispatch=" + dispatch + "]"; // never the key
     }
 
     /** When to try again after the {@code attempts}-th failed attempt: doubling from first-retry, capped. */

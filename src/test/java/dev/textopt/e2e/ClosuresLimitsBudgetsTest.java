@@ -23,7 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Closures over real HTTP, the per-request and per-tenant limits, and session budgets. */
+/**
+ * Closures over real HTTP, the per-request and per-tenant limits, and session budgets; and a webhook, whose URL
+ * passes the same allow-list, refused because this server has no webhook signing key.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "textopt.closure.allowed-hosts=127.0.0.1",
         "textopt.security.api-keys=main:main-key,limited:limited-key",
@@ -217,5 +220,16 @@ class ClosuresLimitsBudgetsTest extends PostgresTest {
         assertThat(refused.<Number>at("budget.amount").doubleValue()).isEqualTo(0.001);
         assertThat(refused.<Number>at("spent.amount").doubleValue()).isGreaterThanOrEqualTo(0.001);
         assertThat(call("GET", "/v1/optimizers/" + ids[0], null).<Integer>at("step_count")).isEqualTo(1);
+    }
+
+    @Test
+    void aWebhookOnAServerWithoutASigningKeyIs503SayingWhatToSetAndStoresNothing() {
+        var refused = call("POST", "/v1/webhooks", Map.of("url", "http://127.0.0.1:" + evaluator.port() + "/hook",
+                "events", List.of("step.succeeded")));
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.<String>at("type")).endsWith("/webhooks-not-configured");
+        assertThat(refused.<String>at("detail")).contains("TEXTOPT_WEBHOOKS_SIGNINGKEY").contains("textopt.webhooks.signing-key");
+        assertThat(call("GET", "/v1/webhooks", null).<List<?>>at("items")).isEmpty();
     }
 }

@@ -12,7 +12,7 @@ class WebhookSecretsTest {
     private static final String KEY = "a-master-key-of-at-least-32-bytes-0123";
 
     private static WebhookSecrets secrets(String key) {
-        return new WebhookSecrets(new WebhookSettings(null, null, null, null, null, key));
+        return new WebhookSecrets(new WebhookSettings(null, null, null, null, null, key, null));
     }
 
     @Test
@@ -36,6 +36,6 @@ class WebhookSecretsTest {
     void aShortMasterKeyStopsTheStartWithoutShowingIt() {
         assertThatThrownBy(() -> secrets("too-short")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 32 bytes").hasMessageNotContaining("too-short");
-        assertThat(new WebhookSettings(null, null, null, null, null, KEY).toString()).doesNotContain(KEY);
+        assertThat(new WebhookSettings(null, null, null, null, null, KEY, null).toString()).doesNotContain(KEY);
     }
 }

@@ -15,8 +15,11 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class EndToEndTest extends PostgresTest {
 
     protected static final FakeOpenAi openAi = FakeOpenAi.shared();
-    /** The master key webhook secrets are derived from, as an operator sets it (TEXTOPT_WEBHOOKS_SIGNINGKEY). */
-    protected static final String SIGNING_KEY = "end-to-end-webhook-signing-key-0123456789";
+    /**
+     * The master key webhook secrets are derived from, as an operator sets it (TEXTOPT_WEBHOOKS_SIGNINGKEY); the same
+     * for every instance a test starts, since any instance that sends webhooks may send another's deliveries.
+     */
+    public static final String SIGNING_KEY = "end-to-end-webhook-signing-key-0123456789";
 
     @DynamicPropertySource
     static void fakeProvider(DynamicPropertyRegistry registry) {

@@ -10,6 +10,7 @@ import dev.textopt.session.NewParam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns request records into the session layer's commands. Jackson has already refused wrong types and
@@ -59,7 +60,7 @@ final class RequestReader {
             } else if (item instanceof ParamItemJson.Existing existing) {
                 members.add(new ExistingParam(existing.ref().id()));
             } else if (item instanceof ParamItemJson.New created) {
-                java.util.Optional.ofNullable(newParam(created.variable(), at)).ifPresent(members::add);
+                Optional.ofNullable(newParam(created.variable(), at)).ifPresent(members::add);
             } else {
                 problems.add(new Problem(at, "must be a Variable {\"data\": …} or {\"id\": \"<parameter id>\"}"));
             }
