@@ -76,11 +76,11 @@ class TraceLookup {
     }
 
     /** A stored trace as the core sees it: each parameter with its value then, and its role and requires_grad now. */
-    static Trace trace(StoredTrace trace, StoredSession session) {
+    static Trace trace(StoredTrace trace, CallSession session) {
         var params = trace.params().stream().map(used -> {
             var now = session.param(used.id());
-            return new TraceParam(used.id().toString(), used.data(), now.map(StoredParam::role).orElse(""),
-                    now.map(StoredParam::requiresGrad).orElse(false));
+            return new TraceParam(used.id().toString(), used.data(), now.map(CallSession.Param::role).orElse(""),
+                    now.map(CallSession.Param::requiresGrad).orElse(false));
         }).toList();
         return new Trace(trace.id().toString(), trace.messages(), trace.inputs(), trace.output(), params);
     }

@@ -23,7 +23,8 @@
  * a use case does, named {@code <Verb><Thing>Port}, a few methods each, so that a constructor says what
  * a use case touches and an adapter can serve each port the way its figures need.
  * <ul>
- *   <li>{@code LoadSessionPort}: find a session, one parameter, a page of sessions (reads, step start).</li>
+ *   <li>{@code LoadSessionPort}: find a session, one parameter, a page of sessions (reads, step start);
+ *       {@code LoadCallSessionPort}: only what forward, evaluate and backward need before their calls.</li>
  *   <li>{@code CreateSessionPort}, {@code DeleteSessionPort}: a session comes and goes.</li>
  *   <li>{@code LockSessionPort} + {@code UpdateSessionStatePort}: a change by hand, in one transaction:
  *       lock the session, change it, read it back as changed.</li>

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Traces as JPA entities: a forward request's are inserted as one batch, an evaluation changes the loaded
  * rows, and the commit writes them. No other code writes the trace table, so nothing is flushed or cleared
- * by hand. The value versions are read from the parameter and history tables in one native query.
+ * by hand.
  */
 @Repository
 class JpaTraceStore implements SaveTracePort, LoadTracePort, DeleteExpiredTracesPort {
@@ -57,15 +57,6 @@ class JpaTraceStore implements SaveTracePort, LoadTracePort, DeleteExpiredTraces
     @Override
     public void evaluate(Map<UUID, StoredTrace.TraceEvaluation> evaluations) {
         repository.findAllById(evaluations.keySet()).forEach(row -> row.evaluation = columns.evaluation(evaluations.get(row.id)));
-    }
-
-    @Override
-    public Map<UUID, Integer> paramVersions(UUID sessionId) {
-        var versions = new LinkedHashMap<UUID, Integer>();
-        for (Object[] row : repository.paramVersions(sessionId)) {
-            versions.put(UUID.fromString((String) row[0]), ((Number) row[1]).intValue());
-        }
-        return versions;
     }
 
     @Override
