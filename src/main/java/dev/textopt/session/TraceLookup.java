@@ -46,7 +46,9 @@ class TraceLookup {
             }
         }
         Map<UUID, StoredTrace> found = traces.find(sessionId, firstAt.keySet(), now);
-        var elsewhere = traces.ofOtherSessions(sessionId, firstAt.keySet(), now);
+        // Only to say why a trace is missing: a request whose traces are all found asks nothing more.
+        var elsewhere = found.keySet().containsAll(firstAt.keySet()) ? List.<UUID>of()
+                : traces.ofOtherSessions(sessionId, firstAt.keySet(), now);
         var ordered = new ArrayList<StoredTrace>();
         for (int i = 0; i < parsed.size(); i++) {
             UUID id = parsed.get(i);
