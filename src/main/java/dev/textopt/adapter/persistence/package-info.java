@@ -9,7 +9,7 @@
  *       change by hand (add a group, edit, clear grads, load a state dict, restore) work on the entities
  *       of a session whose row they locked first ({@link SessionAggregate}); the commit writes what
  *       changed. Reading the history is JPA too ({@link HistoryReads}), and so are the traces of forward
- *       passes ({@link JpaTraceStore}: only it writes their table).</li>
+ *       passes ({@link JpaTraceStore}: only it writes their table, an evaluation in one SQL batch).</li>
  *   <li><b>Plain SQL only where BENCHMARKS.md shows that JPA costs a figure</b>, each statement in one
  *       small class whose comment names the figure it protects: {@link SessionReader} (every read of a
  *       session: benchmarks 4, 2 and 3), {@link CallSessionReader} (what forward, evaluate and backward read
