@@ -19,13 +19,11 @@ class TrainingTransactions {
 
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
-    private final AppendGradsPort locks;
     private final ApplyStepPort usage;
     private final Clock clock;
 
-    TrainingTransactions(TransactionTemplate tx, AppendGradsPort locks, ApplyStepPort usage, Clock clock) {
+    TrainingTransactions(TransactionTemplate tx, ApplyStepPort usage, Clock clock) {
         this.tx = tx;
-        this.locks = locks;
         this.usage = usage;
         this.clock = clock;
         // Read committed is enough: what must agree, values and their versions, comes in one statement
@@ -74,9 +72,8 @@ class TrainingTransactions {
 
     /** The session may have been deleted while the models thought: then there is nothing to count it on. */
     private void addUsage(UUID sessionId, Map<String, Usage> usage) {
-        if (!locks.touchOwn(sessionId, clock.instant())) {
+        if (!this.usage.addOwnUsage(sessionId, clock.instant(), usage)) {
             throw new SessionNotFoundException(sessionId);
         }
-        this.usage.addUsage(sessionId, usage);
     }
 }

@@ -48,7 +48,7 @@
  * Every store port runs in the caller's transaction and finds only the current tenant's sessions (other
  * methods take ids such a find returned). A new use case declares the ports it needs here, reuses the
  * existing ones where they fit (a backward pass appends gradients through {@code AppendGradsPort} and
- * counts its cost through {@code ApplyStepPort#addUsage}), and the persistence adapter implements the new
+ * counts its cost through {@code ApplyStepPort#addOwnUsage}), and the persistence adapter implements the new
  * ones by the rule in its package-info.
  */
 package dev.textopt.session;
