@@ -105,7 +105,10 @@ public class RunService {
         });
     }
 
-    private StoredSession get(UUID id) {
-        return sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+    /** The session is the tenant's: its version alone says so (a run's page is polled while it trains, BENCHMARKS.md 8). */
+    private void get(UUID id) {
+        if (sessions.version(id).isEmpty()) {
+            throw new SessionNotFoundException(id);
+        }
     }
 }
