@@ -2,6 +2,7 @@ package dev.textopt.session;
 
 import dev.textopt.optim.MomentumEntry;
 import dev.textopt.optim.Usage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,13 @@ public interface ApplyStepPort {
      * before it, also when the step that spent it lost its lease and releases nothing.
      */
     void addUsage(UUID sessionId, Map<String, Usage> usage);
+
+    /**
+     * {@link #addUsage} for a request of the tenant's (forward, evaluate, backward), with the session's row
+     * lock held to the end of the transaction and {@code updatedAt} set: false, and nothing written, if the
+     * tenant has no session by that id. One UPDATE of the row, where a lock of it and then the usage were two.
+     */
+    boolean addOwnUsage(UUID sessionId, Instant updatedAt, Map<String, Usage> usage);
 
     /** Every gradient of the session's parameters deleted: a training run's clear_grad, in the transaction of its step. */
     void clearGrads(UUID sessionId);

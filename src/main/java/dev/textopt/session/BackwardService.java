@@ -31,8 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class BackwardService {
 
-    private final LoadSessionPort sessions;
-    private final LoadTracePort traces;
+    private final LoadCallSessionPort sessions;
     private final AppendGradsPort appends;
     private final TraceLookup lookup;
     private final TrainingCalls calls;
@@ -41,10 +40,9 @@ public class BackwardService {
     private final Limits limits;
     private final Clock clock;
 
-    BackwardService(LoadSessionPort sessions, LoadTracePort traces, AppendGradsPort appends, TraceLookup lookup, TrainingCalls calls,
+    BackwardService(LoadCallSessionPort sessions, AppendGradsPort appends, TraceLookup lookup, TrainingCalls calls,
             TrainingTransactions transactions, TrainingMetrics metrics, Limits limits, Clock clock) {
         this.sessions = sessions;
-        this.traces = traces;
         this.appends = appends;
         this.lookup = lookup;
         this.calls = calls;
@@ -54,21 +52,22 @@ public class BackwardService {
         this.clock = clock;
     }
 
-    private record Snapshot(StoredSession session, List<StoredTrace> traces, Map<UUID, Integer> versions) {
+    private record Snapshot(CallSession session, List<StoredTrace> traces) {
     }
 
     public BackwardOutcome backward(UUID id, BackwardCommand command, AnswerKeeper<? super BackwardOutcome> keeper) {
         Instant started = clock.instant();
         List<String> ids = command.traces().stream().map(BackwardCommand.TraceScore::traceId).toList();
-        Snapshot snapshot = transactions.read(() -> new Snapshot(sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id)),
-                lookup.find(id, ids, i -> "traces[" + i + "].trace_id", started), traces.paramVersions(id)));
-        StoredSession session = snapshot.session();
+        Snapshot snapshot = transactions.read(() -> new Snapshot(
+                sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id)),
+                lookup.find(id, ids, i -> "traces[" + i + "].trace_id", started)));
+        CallSession session = snapshot.session();
         List<BackwardItem> items = items(session, snapshot.traces(), command);
         BackwardPrompt prompt = BackwardPrompt.of(command.messages());
         var adding = new LinkedHashMap<UUID, Integer>();
         BackwardPass.gradientsPerParam(items).forEach((paramId, count) -> adding.put(UUID.fromString(paramId), count));
-        checkGradLimits(paramId -> session.param(paramId).map(p -> p.grad().size()).orElse(0), adding);
-        requireCurrent(snapshot.traces(), snapshot.versions());
+        checkGradLimits(paramId -> session.param(paramId).map(CallSession.Param::grads).orElse(0), adding);
+        requireCurrent(snapshot.traces(), session.versions());
         calls.requireBudget(session);
 
         BackwardResult result = new BackwardPass(calls.calls("backward", session), prompt).run(items);
@@ -85,10 +84,10 @@ public class BackwardService {
         outcome.gradients().forEach(g -> byParam.computeIfAbsent(UUID.fromString(g.paramId()), p -> new ArrayList<>()).add(g.gradient()));
         transactions.write(id, completed.usage(), keeper, () -> {
             // The session row is locked now: no step applies and no gradient is appended until this commits,
-            // so the counts read next are exact, as an append's are.
-            requireCurrent(snapshot.traces(), traces.paramVersions(id));
-            var held = appends.gradCounts(id, byParam.keySet());
-            checkGradLimits(paramId -> held.getOrDefault(paramId, 0), countsOf(byParam));
+            // so the versions and counts read next are exact, as an append's are.
+            CallSession now = sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id));
+            requireCurrent(snapshot.traces(), now.versions());
+            checkGradLimits(paramId -> now.param(paramId).map(CallSession.Param::grads).orElse(0), countsOf(byParam));
             byParam.forEach(appends::appendGrads);
             keeper.keep(outcome);
             return null;
@@ -98,7 +97,7 @@ public class BackwardService {
     }
 
     /** Each trace with its evaluation (the request's score wins over a stored one) and its model. */
-    private List<BackwardItem> items(StoredSession session, List<StoredTrace> found, BackwardCommand command) {
+    private List<BackwardItem> items(CallSession session, List<StoredTrace> found, BackwardCommand command) {
         var problems = new ArrayList<Problem>();
         var items = new ArrayList<BackwardItem>();
         for (int i = 0; i < found.size(); i++) {
@@ -110,7 +109,7 @@ public class BackwardService {
                 continue; // a trace that used no parameter with requires_grad makes no call
             }
             ModelRole model = calls.checked(ModelRole.resolve(command.modelClient(), command.completionArgs(),
-                    TrainingCalls.groupOptions(session), used.paramIds()), "",
+                    session.groupOptions(), used.paramIds()), "",
                     "traces[" + i + "] used no parameter whose group could give the backward model; name a model_client");
             items.add(new BackwardItem(used, evaluation, model));
         }

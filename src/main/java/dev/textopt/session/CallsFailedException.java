@@ -17,7 +17,7 @@ public class CallsFailedException extends RuntimeException {
     private final BigDecimal spent;
 
     /** The calls of {@code operation} on {@code session} that failed, having spent {@code usage}. */
-    CallsFailedException(String operation, List<CallFailure> failures, StoredSession session, Map<String, Usage> usage) {
+    CallsFailedException(String operation, List<CallFailure> failures, CallSession session, Map<String, Usage> usage) {
         super(message(operation, failures));
         this.failures = List.copyOf(failures);
         boolean stoppedByBudget = session.budget() != null && failures.stream().anyMatch(CallFailure::budget);

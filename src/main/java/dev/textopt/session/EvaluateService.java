@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class EvaluateService {
 
-    private final LoadSessionPort sessions;
+    private final LoadCallSessionPort sessions;
     private final SaveTracePort traces;
     private final TraceLookup lookup;
     private final TrainingCalls calls;
@@ -38,7 +38,7 @@ public class EvaluateService {
     private final ExternalEvaluator external;
     private final Clock clock;
 
-    EvaluateService(LoadSessionPort sessions, SaveTracePort traces, TraceLookup lookup, TrainingCalls calls,
+    EvaluateService(LoadCallSessionPort sessions, SaveTracePort traces, TraceLookup lookup, TrainingCalls calls,
             TrainingTransactions transactions, TrainingMetrics metrics, ClosurePolicy policy, ExternalEvaluator external, Clock clock) {
         this.sessions = sessions;
         this.traces = traces;
@@ -51,13 +51,13 @@ public class EvaluateService {
         this.clock = clock;
     }
 
-    private record Snapshot(StoredSession session, List<StoredTrace> traces) {
+    private record Snapshot(CallSession session, List<StoredTrace> traces) {
     }
 
     public EvaluateOutcome evaluate(UUID id, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper) {
         Instant started = clock.instant();
         Snapshot snapshot = transactions.read(() -> {
-            StoredSession session = sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+            CallSession session = sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
             return new Snapshot(session, lookup.find(id, command.traceIds(), i -> "traces[" + i + "]", started));
         });
         List<Trace> scored = snapshot.traces().stream().map(t -> TraceLookup.trace(t, snapshot.session())).toList();
@@ -93,7 +93,7 @@ public class EvaluateService {
         return outcome;
     }
 
-    private EvaluationResult score(StoredSession session, List<Trace> scored, EvaluateCommand.Evaluator evaluator) {
+    private EvaluationResult score(CallSession session, List<Trace> scored, EvaluateCommand.Evaluator evaluator) {
         if (evaluator instanceof EvaluateCommand.ExactMatch exact) {
             return new ExactMatch(exact.caseSensitive(), exact.trim()).evaluate(scored, exact.targets());
         }
@@ -104,14 +104,14 @@ public class EvaluateService {
     }
 
     /** The judge's prompt and model are checked before any call; its model defaults per trace, from the trace's first parameter. */
-    private EvaluationResult judge(StoredSession session, List<Trace> scored, EvaluateCommand.LlmJudge judge) {
+    private EvaluationResult judge(CallSession session, List<Trace> scored, EvaluateCommand.LlmJudge judge) {
         JudgePrompt prompt = JudgePrompt.of(judge.messages(), judge.criteria(), judge.targets() != null);
         EvaluatorTargets.check(judge.targets(), scored.size(), false);
         var items = new ArrayList<JudgeItem>();
         for (int i = 0; i < scored.size(); i++) {
             Trace trace = scored.get(i);
             ModelRole model = calls.checked(ModelRole.resolve(judge.modelClient(), judge.completionArgs(),
-                    TrainingCalls.groupOptions(session), trace.paramIds()), "evaluator.",
+                    session.groupOptions(), trace.paramIds()), "evaluator.",
                     "traces[" + i + "] used no parameter whose group could give the judge's model; name evaluator.model_client");
             items.add(new JudgeItem(trace, judge.targets() == null ? null : judge.targets().get(i), model));
         }
@@ -120,7 +120,7 @@ public class EvaluateService {
     }
 
     /** An http evaluator's URL obeys the closures' allow-list and guard; its failure fails the whole evaluation. */
-    private EvaluationResult external(StoredSession session, List<Trace> scored, EvaluateCommand.Http http) {
+    private EvaluationResult external(CallSession session, List<Trace> scored, EvaluateCommand.Http http) {
         var url = policy.check(http.url(), "evaluator.url");
         try {
             return ExternalEvaluation.evaluate(external, url, scored, http.targets());

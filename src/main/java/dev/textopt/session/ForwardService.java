@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -23,8 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ForwardService {
 
-    private final LoadSessionPort sessions;
-    private final LoadTracePort versions;
+    private final LoadCallSessionPort sessions;
     private final SaveTracePort traces;
     private final TrainingCalls calls;
     private final TrainingTransactions transactions;
@@ -33,10 +31,9 @@ public class ForwardService {
     private final TrainingSettings settings;
     private final Clock clock;
 
-    ForwardService(LoadSessionPort sessions, LoadTracePort versions, SaveTracePort traces, TrainingCalls calls, TrainingTransactions transactions,
+    ForwardService(LoadCallSessionPort sessions, SaveTracePort traces, TrainingCalls calls, TrainingTransactions transactions,
             TrainingMetrics metrics, Limits limits, TrainingSettings settings, Clock clock) {
         this.sessions = sessions;
-        this.versions = versions;
         this.traces = traces;
         this.calls = calls;
         this.transactions = transactions;
@@ -46,19 +43,14 @@ public class ForwardService {
         this.clock = clock;
     }
 
-    /** The snapshot a forward pass renders from: the session, and its parameters' value versions. */
-    private record Snapshot(StoredSession session, Map<UUID, Integer> versions) {
-    }
-
     public ForwardOutcome forward(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper) {
         Instant started = clock.instant();
-        Snapshot snapshot = transactions.read(() -> new Snapshot(
-                sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id)), versions.paramVersions(id)));
-        StoredSession session = snapshot.session();
+        // The values it renders with and their versions, which the traces record, come from one statement.
+        CallSession session = transactions.read(() -> sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id)));
         var known = session.params().stream().map(p -> p.id().toString()).collect(Collectors.toSet());
         ForwardRequest request = ForwardRequest.of(command.messages(), command.inputs(), known, limits.maxBatchSize());
         ModelRole model = calls.checked(ModelRole.resolve(command.modelClient(), command.completionArgs(),
-                TrainingCalls.groupOptions(session), request.paramIds()), "",
+                session.groupOptions(), request.paramIds()), "",
                 "the messages insert no parameter whose group could give the model; name a model_client");
         calls.requireBudget(session);
         var data = new LinkedHashMap<String, String>();
@@ -74,8 +66,9 @@ public class ForwardService {
         }
         var completed = (ForwardResult.Completed) result;
         Instant now = clock.instant();
+        var versions = session.versions();
         var used = request.paramIds().stream()
-                .map(p -> new StoredTrace.UsedParam(UUID.fromString(p), snapshot.versions().get(UUID.fromString(p)), data.get(p))).toList();
+                .map(p -> new StoredTrace.UsedParam(UUID.fromString(p), versions.get(UUID.fromString(p)), data.get(p))).toList();
         var stored = new ArrayList<StoredTrace>();
         for (ForwardOutput output : completed.outputs()) {
             stored.add(new StoredTrace(UUID.randomUUID(), id, output.index(), now, now.plus(settings.traceTtl()), output.messages(),

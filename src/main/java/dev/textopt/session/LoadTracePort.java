@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads the traces evaluate and backward name, and the value versions backward checks them against. Only
- * traces of the current tenant's sessions are found, and never an expired one.
+ * Reads the traces evaluate and backward name (the value versions backward checks them against come with the
+ * session, {@link LoadCallSessionPort}). Only traces of the current tenant's sessions are found, and never an
+ * expired one.
  */
 public interface LoadTracePort {
 
@@ -17,10 +18,4 @@ public interface LoadTracePort {
 
     /** Of {@code ids}, those that are unexpired traces of another session of the current tenant. */
     List<UUID> ofOtherSessions(UUID sessionId, Collection<UUID> ids, Instant now);
-
-    /**
-     * Each parameter's value version now: the number of the last history entry that gave it a new value (a
-     * step, a restore, a hand edit), else the entry it joined after.
-     */
-    Map<UUID, Integer> paramVersions(UUID sessionId);
 }

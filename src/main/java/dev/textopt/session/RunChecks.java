@@ -35,7 +35,7 @@ class RunChecks {
         this.limits = limits;
     }
 
-    RunCommand check(StoredSession session, NewRun run) {
+    RunCommand check(CallSession session, NewRun run) {
         if (run.forward() == null || run.forward().messages() == null) {
             throw new BadRequestException("forward.messages", "required: the messages of each batch's forward pass, with the "
                     + "parameters to train as {\"param\": \"<param_id>\"} items");
@@ -55,7 +55,7 @@ class RunChecks {
             throw new BadRequestException("forward.messages", "the messages insert no parameter with requires_grad, so a run "
                     + "would train nothing; insert the prompts to train as {\"param\": \"<param_id>\"}");
         }
-        var groups = TrainingCalls.groupOptions(session);
+        var groups = session.groupOptions();
         calls.checked(ModelRole.resolve(run.forward().modelClient(), run.forward().completionArgs(), groups, paramIds), "forward.",
                 "the messages insert no parameter whose group could give the model; name forward.model_client");
         evaluator(run.evaluator(), spec, groups, paramIds);

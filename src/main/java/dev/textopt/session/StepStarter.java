@@ -71,7 +71,7 @@ class StepStarter {
         }
         String owner = keeper.newOwner();
         return tx.execute(status -> {
-            StoredSession session = sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+            StoredSession session = sessions.findToStep(id).orElseThrow(() -> new SessionNotFoundException(id));
             Instant now = clock.instant();
             // Before taking the lease: afterwards this session's lease is ours and unexpired, so the entry
             // left running by a dead holder of the lease we are taking over would not match. And before

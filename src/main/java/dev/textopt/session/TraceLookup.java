@@ -46,7 +46,9 @@ class TraceLookup {
             }
         }
         Map<UUID, StoredTrace> found = traces.find(sessionId, firstAt.keySet(), now);
-        var elsewhere = traces.ofOtherSessions(sessionId, firstAt.keySet(), now);
+        // Only to say why a trace is missing: a request whose traces are all found asks nothing more.
+        var elsewhere = found.keySet().containsAll(firstAt.keySet()) ? List.<UUID>of()
+                : traces.ofOtherSessions(sessionId, firstAt.keySet(), now);
         var ordered = new ArrayList<StoredTrace>();
         for (int i = 0; i < parsed.size(); i++) {
             UUID id = parsed.get(i);
@@ -76,11 +78,11 @@ class TraceLookup {
     }
 
     /** A stored trace as the core sees it: each parameter with its value then, and its role and requires_grad now. */
-    static Trace trace(StoredTrace trace, StoredSession session) {
+    static Trace trace(StoredTrace trace, CallSession session) {
         var params = trace.params().stream().map(used -> {
             var now = session.param(used.id());
-            return new TraceParam(used.id().toString(), used.data(), now.map(StoredParam::role).orElse(""),
-                    now.map(StoredParam::requiresGrad).orElse(false));
+            return new TraceParam(used.id().toString(), used.data(), now.map(CallSession.Param::role).orElse(""),
+                    now.map(CallSession.Param::requiresGrad).orElse(false));
         }).toList();
         return new Trace(trace.id().toString(), trace.messages(), trace.inputs(), trace.output(), params);
     }

@@ -5,10 +5,8 @@ import dev.textopt.optim.ModelClients;
 import dev.textopt.optim.PriceTable;
 import dev.textopt.optim.training.ModelCalls;
 import dev.textopt.optim.training.ModelRole;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,22 +52,15 @@ class TrainingCalls {
     }
 
     /** A session that has spent its budget makes no model call: 402 before the first. */
-    void requireBudget(StoredSession session) {
+    void requireBudget(CallSession session) {
         if (session.budget() != null && session.spent().compareTo(session.budget().amount()) >= 0) {
             throw BudgetExhaustedException.beforeCalls(session.spent(), session.budget());
         }
     }
 
     /** The calls of one pass playing {@code role}, limited to what the session may still spend. */
-    ModelCalls calls(String role, StoredSession session) {
+    ModelCalls calls(String role, CallSession session) {
         Allowance allowance = session.budget() == null ? Allowance.UNLIMITED : Allowance.of(session.budget().amount(), session.spent());
         return new ModelCalls(metered.forRole(role, clients), prices, maxConcurrentCalls, executor, allowance);
-    }
-
-    /** The options of the group holding a parameter, by the parameter's id: where a model role's defaults come from. */
-    static Function<String, Optional<Map<String, Object>>> groupOptions(StoredSession session) {
-        return id -> session.groups().stream()
-                .filter(g -> g.params().stream().anyMatch(p -> p.id().toString().equals(id)))
-                .findFirst().map(StoredGroup::options);
     }
 }

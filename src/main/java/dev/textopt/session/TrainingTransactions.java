@@ -6,41 +6,38 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The two short transactions around the model calls of forward, evaluate and backward, none held while
- * the models think: a consistent read of what the calls need, and the write of their result with the
+ * the models think: a read of what the calls need, and the write of their result with the
  * tokens they spent. Tokens are counted whatever happens to the rest of the write.
  */
 @Component
 class TrainingTransactions {
 
     private final TransactionTemplate tx;
-    private final TransactionTemplate snapshot;
-    private final AppendGradsPort locks;
+    private final TransactionTemplate readOnly;
     private final ApplyStepPort usage;
     private final Clock clock;
 
-    TrainingTransactions(TransactionTemplate tx, AppendGradsPort locks, ApplyStepPort usage, Clock clock) {
+    TrainingTransactions(TransactionTemplate tx, ApplyStepPort usage, Clock clock) {
         this.tx = tx;
-        this.locks = locks;
         this.usage = usage;
         this.clock = clock;
-        // One snapshot for all of the read, so that values and their versions (or traces) agree even when
-        // a step commits in between.
-        this.snapshot = new TransactionTemplate(tx.getTransactionManager());
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
+        // Read committed is enough: what must agree, values and their versions, comes in one statement
+        // (LoadCallSessionPort), and the traces read besides keep the versions they were made with, which no
+        // commit changes. A repeatable read cost two more round trips, to set the isolation level and reset it.
+        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+        this.readOnly.setReadOnly(true);
     }
 
     <T> T read(Supplier<T> read) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("model calls must not run inside a transaction: it would be held through them");
         }
-        return snapshot.execute(status -> read.get());
+        return readOnly.execute(status -> read.get());
     }
 
     /**
@@ -75,9 +72,8 @@ class TrainingTransactions {
 
     /** The session may have been deleted while the models thought: then there is nothing to count it on. */
     private void addUsage(UUID sessionId, Map<String, Usage> usage) {
-        if (!locks.touchOwn(sessionId, clock.instant())) {
+        if (!this.usage.addOwnUsage(sessionId, clock.instant(), usage)) {
             throw new SessionNotFoundException(sessionId);
         }
-        this.usage.addUsage(sessionId, usage);
     }
 }

@@ -23,7 +23,8 @@
  * a use case does, named {@code <Verb><Thing>Port}, a few methods each, so that a constructor says what
  * a use case touches and an adapter can serve each port the way its figures need.
  * <ul>
- *   <li>{@code LoadSessionPort}: find a session, one parameter, a page of sessions (reads, step start).</li>
+ *   <li>{@code LoadSessionPort}: find a session, one parameter, a page of sessions (reads, step start);
+ *       {@code LoadCallSessionPort}: only what forward, evaluate and backward need before their calls.</li>
  *   <li>{@code CreateSessionPort}, {@code DeleteSessionPort}: a session comes and goes.</li>
  *   <li>{@code LockSessionPort} + {@code UpdateSessionStatePort}: a change by hand, in one transaction:
  *       lock the session, change it, read it back as changed.</li>
@@ -47,7 +48,7 @@
  * Every store port runs in the caller's transaction and finds only the current tenant's sessions (other
  * methods take ids such a find returned). A new use case declares the ports it needs here, reuses the
  * existing ones where they fit (a backward pass appends gradients through {@code AppendGradsPort} and
- * counts its cost through {@code ApplyStepPort#addUsage}), and the persistence adapter implements the new
+ * counts its cost through {@code ApplyStepPort#addOwnUsage}), and the persistence adapter implements the new
  * ones by the rule in its package-info.
  */
 package dev.textopt.session;

@@ -12,9 +12,12 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
 import dev.textopt.support.TrainingEndToEndTest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Backward passes: gradients appended in trace order with their context, all or nothing, never to a changed value. */
@@ -133,6 +136,47 @@ class BackwardTest extends TrainingEndToEndTest {
         String current = forward(ids[0], ids[1], "current").get(0);
         assertThat(api.patch("/v1/optimizers/" + ids[0] + "/params/" + ids[1], Map.of("role", "renamed prompt")).status()).isEqualTo(200);
         assertThat(backward(ids[0], List.of(Map.of("trace_id", current, "score", 0))).status()).as("a new role is not a new value").isEqualTo(200);
+    }
+
+    @Test
+    void whatChangedWhileTheModelThoughtIsCheckedAgainWhenTheGradientsAreAppended() throws Exception {
+        String marker = "Slow " + UUID.randomUUID();
+        models.server().stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                .withRequestBody(containing("<OUTPUT>" + marker)).willReturn(aResponse().withFixedDelay(1500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Api.json(FakeOpenAi.completion("<FEEDBACK>Shout it.</FEEDBACK>", 100, 10)))));
+        String[] edited = session("Repeat the text.");
+        String stale = forward(edited[0], edited[1], marker + " edited").get(0);
+
+        var answer = backwardWhile(edited[0], stale, marker + " edited",
+                () -> api.patch("/v1/optimizers/" + edited[0] + "/params/" + edited[1], Map.of("data", "Edited meanwhile.")));
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(409);
+        assertThat(answer.<String>at("type")).endsWith("/stale_trace");
+        assertThat(answer.<Integer>at("changed_by_entry")).isEqualTo(1);
+        assertThat(grad(edited[0], edited[1])).isEmpty();
+
+        String[] filled = session("Repeat the text.");
+        String trace = forward(filled[0], filled[1], marker + " filled").get(0);
+        var twenty = java.util.stream.IntStream.range(0, 20).mapToObj(i -> Map.of("data", "meanwhile " + i)).toList();
+
+        var over = backwardWhile(filled[0], trace, marker + " filled",
+                () -> api.post("/v1/optimizers/" + filled[0] + "/params/" + filled[1] + "/grad", twenty));
+
+        assertField(over, "traces");
+        assertThat(over.<String>at("detail")).contains("textopt.limits.max-grads-per-param");
+        assertThat(grad(filled[0], filled[1])).as("the limit is checked on the grads as they are when appending").hasSize(20);
+    }
+
+    /** A backward pass of {@code trace}, whose call is held back: {@code meanwhile} runs once the model has the call. */
+    private Api.Response backwardWhile(String sessionId, String trace, String output, Runnable meanwhile) throws Exception {
+        var answer = CompletableFuture.supplyAsync(() -> backward(sessionId, List.of(Map.of("trace_id", trace, "score", 0))));
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (models.conversationsWith("<OUTPUT>" + output + "</OUTPUT>").isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        meanwhile.run();
+        return answer.get(20, TimeUnit.SECONDS);
     }
 
     @Test

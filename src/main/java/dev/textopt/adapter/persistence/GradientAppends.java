@@ -6,10 +6,7 @@ import dev.textopt.session.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -40,26 +37,6 @@ class GradientAppends implements AppendGradsPort {
     public boolean touchOwn(UUID sessionId, Instant now) {
         return jdbc.update("UPDATE optimizer_session SET version = version + 1, updated_at = ? WHERE id = ? AND tenant = ?",
                 Timestamp.from(now), sessionId, tenants.current()) == 1;
-    }
-
-    /** One query for all the parameters: backward used to re-read the whole session for it (BENCHMARKS.md, 7). */
-    @Override
-    public Map<UUID, Integer> gradCounts(UUID sessionId, Collection<UUID> paramIds) {
-        var counts = new LinkedHashMap<UUID, Integer>();
-        if (paramIds.isEmpty()) {
-            return counts;
-        }
-        jdbc.query(con -> {
-            var statement = con.prepareStatement("""
-                    SELECT p.id, count(g.id) AS grads FROM parameter p LEFT JOIN gradient g ON g.param_id = p.id
-                     WHERE p.session_id = ? AND p.id = ANY(?) GROUP BY p.id""");
-            statement.setObject(1, sessionId);
-            statement.setArray(2, con.createArrayOf("uuid", paramIds.toArray()));
-            return statement;
-        }, rs -> {
-            counts.put(rs.getObject("id", UUID.class), rs.getInt("grads"));
-        });
-        return counts;
     }
 
     /** One statement for one gradient (the common append), else one JDBC batch; the generated ids keep the order of the list. */

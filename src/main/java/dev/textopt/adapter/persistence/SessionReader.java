@@ -56,18 +56,23 @@ class SessionReader implements LoadSessionPort {
 
     @Override
     public Optional<StoredSession> find(UUID id) {
-        return one(id, true);
+        return one(id, true, true);
+    }
+
+    @Override
+    public Optional<StoredSession> findToStep(UUID id) {
+        return one(id, true, false);
     }
 
     /** Without the momentum buffers, which no answer about a session shows (the state dict does): they are most of its bytes. */
     @Override
     public Optional<StoredSession> findToShow(UUID id) {
-        return one(id, false);
+        return one(id, false, true);
     }
 
-    private Optional<StoredSession> one(UUID id, boolean momentum) {
-        return withContent(jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenants.current()), momentum)
-                .stream().findFirst();
+    private Optional<StoredSession> one(UUID id, boolean momentum, boolean usage) {
+        return withContent(jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenants.current()), momentum,
+                usage).stream().findFirst();
     }
 
     @Override
@@ -117,7 +122,7 @@ class SessionReader implements LoadSessionPort {
         Long total = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ?", Long.class, tenant);
         var rows = jdbc.query(SESSION_COLUMNS + " WHERE tenant = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 this::sessionRow, tenant, size, (long) page * size);
-        return new PageOf<>(withContent(rows, false), page, size, total == null ? 0 : total);
+        return new PageOf<>(withContent(rows, false, true), page, size, total == null ? 0 : total);
     }
 
     /** The session row alone; groups and usage are filled in by {@link #withContent}. */
@@ -131,13 +136,13 @@ class SessionReader implements LoadSessionPort {
                 stepRunning, budget == null ? null : new Budget(budget, rs.getString("budget_currency")), rs.getBigDecimal("spent"));
     }
 
-    private List<StoredSession> withContent(List<StoredSession> sessions, boolean momentum) {
+    private List<StoredSession> withContent(List<StoredSession> sessions, boolean momentum, boolean withUsage) {
         if (sessions.isEmpty()) {
             return List.of();
         }
         var ids = sessions.stream().map(StoredSession::id).toArray(UUID[]::new);
         var groups = groups(ids, momentum);
-        var usage = usage(ids);
+        var usage = withUsage ? usage(ids) : Map.<UUID, Map<String, Usage>>of();
         return sessions.stream().map(s -> new StoredSession(s.id(), s.optimizer(), s.version(), s.stepCount(), s.historyCount(),
                 s.createdAt(), s.updatedAt(), s.defaults(), groups.getOrDefault(s.id(), List.of()),
                 usage.getOrDefault(s.id(), Map.of()), s.stepRunning(), s.budget(), s.spent())).toList();

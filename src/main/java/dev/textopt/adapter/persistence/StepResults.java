@@ -3,6 +3,9 @@ package dev.textopt.adapter.persistence;
 import dev.textopt.optim.MomentumEntry;
 import dev.textopt.optim.Usage;
 import dev.textopt.session.ApplyStepPort;
+import dev.textopt.session.TenantContext;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,17 +16,20 @@ import org.springframework.stereotype.Repository;
  * What a step leaves behind, in plain SQL: new values and momentum buffers of all its parameters in one
  * batch, its usage added atomically, and (a training run's step) its gradients cleared. BENCHMARKS.md,
  * benchmark 2 (overhead per step, p50 16.8 ms): one statement per parameter was most of a 32-parameter
- * step's overhead; the batch is one round trip (fix 5).
+ * step's overhead; the batch is one round trip (fix 5). Forward, evaluate and backward add their usage here too,
+ * in the UPDATE that locks their session's row (BENCHMARKS.md, 11).
  */
 @Repository
 class StepResults implements ApplyStepPort {
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
+    private final TenantContext tenants;
 
-    StepResults(JdbcTemplate jdbc, JsonColumns json) {
+    StepResults(JdbcTemplate jdbc, JsonColumns json, TenantContext tenants) {
         this.jdbc = jdbc;
         this.json = json;
+        this.tenants = tenants;
     }
 
     @Override
@@ -47,6 +53,17 @@ class StepResults implements ApplyStepPort {
         jdbc.update("UPDATE optimizer_session SET spent = spent + ?, version = version + 1 WHERE id = ?", Usage.knownCost(usage),
                 sessionId);
         addToUsage(sessionId, usage);
+    }
+
+    @Override
+    public boolean addOwnUsage(UUID sessionId, Instant updatedAt, Map<String, Usage> usage) {
+        boolean found = jdbc.update("""
+                UPDATE optimizer_session SET spent = spent + ?, version = version + 1, updated_at = ? WHERE id = ? AND tenant = ?""",
+                Usage.knownCost(usage), Timestamp.from(updatedAt), sessionId, tenants.current()) == 1;
+        if (found) {
+            addToUsage(sessionId, usage);
+        }
+        return found;
     }
 
     /**

@@ -20,19 +20,6 @@ interface TraceRepository extends JpaRepository<TraceEntity, UUID> {
              WHERE t.id IN (:ids) AND t.session_id <> :sessionId AND s.tenant = :tenant AND t.expires_at > :now""")
     List<UUID> ofOtherSessions(UUID sessionId, Collection<UUID> ids, String tenant, Instant now);
 
-    /**
-     * Each parameter of the session with the number of the last succeeded history entry that gave it a new
-     * value (its data differs from what it was before the entry), else the entry it joined after.
-     */
-    @Query(nativeQuery = true, value = """
-            SELECT CAST(p.id AS text) AS id,
-                   COALESCE((SELECT max(e.number) FROM step_param sp JOIN step_entry e ON e.id = sp.step_id
-                              WHERE sp.param_id = p.id AND e.session_id = p.session_id AND e.status = 'succeeded'
-                                AND sp.data IS NOT NULL AND sp.data IS DISTINCT FROM sp.previous_data),
-                            p.added_at_entry) AS version
-              FROM parameter p WHERE p.session_id = :sessionId""")
-    List<Object[]> paramVersions(UUID sessionId);
-
     @Modifying
     @Query(nativeQuery = true, value = "DELETE FROM trace WHERE expires_at <= :now")
     int deleteExpired(Instant now);

@@ -9,11 +9,11 @@
  *       change by hand (add a group, edit, clear grads, load a state dict, restore) work on the entities
  *       of a session whose row they locked first ({@link SessionAggregate}); the commit writes what
  *       changed. Reading the history is JPA too ({@link HistoryReads}), and so are the traces of forward
- *       passes ({@link JpaTraceStore}: only it writes their table; the parameters' value versions it
- *       reads from the history in one native query).</li>
+ *       passes ({@link JpaTraceStore}: only it writes their table, an evaluation in one SQL batch).</li>
  *   <li><b>Plain SQL only where BENCHMARKS.md shows that JPA costs a figure</b>, each statement in one
  *       small class whose comment names the figure it protects: {@link SessionReader} (every read of a
- *       session: benchmarks 4, 2 and 3), {@link GradientAppends} (appends: benchmark 3),
+ *       session: benchmarks 4, 2 and 3), {@link CallSessionReader} (what forward, evaluate and backward read
+ *       before their calls: benchmarks 7, 8 and 11), {@link GradientAppends} (appends: benchmark 3),
  *       {@link StepLeases}, {@link StepResults} and {@link HistoryWrites} (a step's start, progress and
  *       end: benchmarks 2 and 1). Two are plain SQL for another reason: {@link JdbcIdempotencyStore} and
  *       {@link RunProgress} (a training run's lease and fenced progress), whose claims are races between

@@ -1,0 +1,64 @@
+package dev.textopt.session;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * What forward, evaluate and backward read of a session before their model calls, in one statement: its
+ * budget and what it has spent, and each parameter with its group's options. Not the grads' texts, not the
+ * momentum buffers and not the usage, which {@link StoredSession} carries and none of them needs.
+ *
+ * @param budget null when the session has none
+ */
+public record CallSession(UUID id, Budget budget, BigDecimal spent, List<Param> params) {
+
+    public CallSession {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(spent, "spent");
+        params = List.copyOf(params);
+    }
+
+    /**
+     * A parameter as the calls see it.
+     *
+     * @param version its value version: the number of the last history entry that gave it a new value (a step, a
+     *                restore, a hand edit), else the entry it joined after; read with its value in one statement, so
+     *                that the two agree; null when the session was read without versions
+     * @param grads   how many gradients it holds now: backward's limit is checked against it before any call
+     */
+    public record Param(UUID id, String data, String role, boolean requiresGrad, Map<String, Object> groupOptions,
+            Integer version, int grads) {
+
+        public Param {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(groupOptions, "groupOptions");
+        }
+    }
+
+    public Optional<Param> param(UUID paramId) {
+        return params.stream().filter(p -> p.id().equals(paramId)).findFirst();
+    }
+
+    /** Each parameter's value version; only for a session read with them. */
+    public Map<UUID, Integer> versions() {
+        var versions = new LinkedHashMap<UUID, Integer>();
+        for (Param p : params) {
+            if (p.version() == null) {
+                throw new IllegalStateException("the session was read without its parameters' versions");
+            }
+            versions.put(p.id(), p.version());
+        }
+        return versions;
+    }
+
+    /** The options of the group holding a parameter, by the parameter's id: where a model role's defaults come from. */
+    public Function<String, Optional<Map<String, Object>>> groupOptions() {
+        return id -> params.stream().filter(p -> p.id().toString().equals(id)).findFirst().map(Param::groupOptions);
+    }
+}
