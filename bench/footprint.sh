@@ -18,7 +18,7 @@ scripts/cds-archive.sh "$jar" "$cds"
 pgport=$(free_port)
 start_pg "$RESULTS/pg-footprint" "$pgport"
 load_note
-fake=$(free_port)
+fake=$(free_port "$pgport")
 start_fake "$fake" 1
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 healthy_after() {  # PORT T0 -> prints seconds from T0 to healthy

@@ -15,22 +15,25 @@ _pids=()          # processes to stop, by pid
 _services=()      # textopt services (scripts/service.sh names)
 _pg_dirs=()       # Debian PostgreSQL data dirs we started
 
-# free_port: a port nothing listens on; one of PORT_RANGE (e.g. 18100-18199) when that is set, so that runs on a
-# shared machine stay within the ports they were given.
+# free_port [TAKEN...]: a port nothing listens on and none of TAKEN (ports this script drew before and has not
+# started anything on yet: two draws could otherwise give the same port); one of PORT_RANGE (e.g. 18100-18199)
+# when that is set, so that runs on a shared machine stay within the ports they were given.
 free_port() {
-  python3 - "${PORT_RANGE:-0-0}" <<'PY'
+  python3 - "${PORT_RANGE:-0-0}" "$@" <<'PY'
 import random, socket, sys
 low, high = (int(x) for x in sys.argv[1].split("-"))
-for port in random.sample(range(low, high + 1), high - low + 1):
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", port))
-        print(s.getsockname()[1])
+taken = {int(p) for p in sys.argv[2:]}
+wanted = random.sample(range(low, high + 1), high - low + 1) if high else [0] * 100  # 0: the system picks
+for want in wanted:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", want))
+        except OSError:
+            continue
+        port = s.getsockname()[1]
+    if port not in taken:
+        print(port)
         break
-    except OSError:
-        pass
-    finally:
-        s.close()
 else:
     sys.exit("no free port in " + sys.argv[1])
 PY
@@ -73,7 +76,7 @@ TEXTOPT_ARGS=()
 fresh_runs() {
   local name=$1 latency=$2 run fake port; shift 2
   for run in $(seq 1 "$RUNS"); do
-    fake=$(free_port); port=$(free_port)
+    fake=$(free_port); port=$(free_port "$fake")
     start_fake "$fake" "$latency"
     start_textopt "$name" "$port" "$fake" "${TEXTOPT_ARGS[@]}"
     python3 "$BENCH_DIR/textopt_bench.py" "$@" --port "$port" --fake-port "$fake" --latency-ms "$latency" --run "$run" \

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 DURATION=${DURATION:-10s}; CONNS=${CONNS:-32}
 out=$RESULTS/reads.jsonl; : > "$out"
 load_note
-fake=$(free_port); port=$(free_port)
+fake=$(free_port); port=$(free_port "$fake")
 start_fake "$fake" 1
 start_textopt bench-reads "$port" "$fake" "$@"
 sid=$(python3 bench/textopt_bench.py setup-sessions --port "$port" --sessions 1 --n 32 --grads 1 --momentum 5 --steps 5 \

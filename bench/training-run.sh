@@ -7,7 +7,7 @@ L=${LATENCY_MS:-300}
 out=$RESULTS/training-run.jsonl; : > "$out"
 load_note
 for run in $(seq 1 "$RUNS"); do
-  fake=$(free_port); port=$(free_port)
+  fake=$(free_port); port=$(free_port "$fake")
   rm -rf target/services/bench-run  # a fresh database each run
   start_fake "$fake" "$L"
   start_textopt bench-run "$port" "$fake" "$@"

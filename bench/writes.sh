@@ -14,7 +14,7 @@ pgport=$(free_port); pgdir=$RESULTS/pg-writes
 start_pg "$pgdir" "$pgport"
 psql() { command psql -X -q -h 127.0.0.1 -p "$pgport" -U postgres "$@"; }
 psql -d postgres -c "CREATE DATABASE textopt"
-fake=$(free_port); port=$(free_port)
+fake=$(free_port "$pgport"); port=$(free_port "$pgport" "$fake")
 start_fake "$fake" 1
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pgport/textopt" SPRING_DATASOURCE_USERNAME=postgres \
   start_textopt bench-writes "$port" "$fake" "$@"
