@@ -10,11 +10,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TraceRepository extends JpaRepository<TraceEntity, UUID> {
 
-    @Query("""
-            SELECT t FROM TraceEntity t WHERE t.sessionId = :sessionId AND t.id IN :ids AND t.expiresAt > :now
-               AND EXISTS (SELECT s.id FROM SessionEntity s WHERE s.id = :sessionId AND s.tenant = :tenant)""")
-    List<TraceEntity> findOwn(UUID sessionId, Collection<UUID> ids, String tenant, Instant now);
-
     @Query(nativeQuery = true, value = """
             SELECT t.id FROM trace t JOIN optimizer_session s ON s.id = t.session_id
              WHERE t.id IN (:ids) AND t.session_id <> :sessionId AND s.tenant = :tenant AND t.expires_at > :now""")
