@@ -10,15 +10,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The two short transactions around the model calls of forward, evaluate and backward, none held while
- * the models think: a read of what the calls need, and the write of their result with the
+ * What forward, evaluate and backward do in the database around their model calls, no transaction held while
+ * the models think: a read of what the calls need, and a short transaction that writes their result with the
  * tokens they spent. Tokens are counted whatever happens to the rest of the write.
  */
 @Component
 class TrainingTransactions {
 
     private final TransactionTemplate tx;
-    private final TransactionTemplate readOnly;
     private final ApplyStepPort usage;
     private final Clock clock;
 
@@ -26,18 +25,19 @@ class TrainingTransactions {
         this.tx = tx;
         this.usage = usage;
         this.clock = clock;
-        // Read committed is enough: what must agree, values and their versions, comes in one statement
-        // (LoadCallSessionPort), and the traces read besides keep the versions they were made with, which no
-        // commit changes. A repeatable read cost two more round trips, to set the isolation level and reset it.
-        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
-        this.readOnly.setReadOnly(true);
     }
 
+    /**
+     * No transaction at all: what must agree, values and their versions, comes in one statement
+     * (LoadCallSessionPort), and the traces read besides keep the versions they were made with, which no commit
+     * changes, so each statement on its own (read committed) is all a transaction would give. Without one, a
+     * read is its statements' round trips alone, with no COMMIT after them (BENCHMARKS.md, 13).
+     */
     <T> T read(Supplier<T> read) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("model calls must not run inside a transaction: it would be held through them");
         }
-        return readOnly.execute(status -> read.get());
+        return read.get();
     }
 
     /**

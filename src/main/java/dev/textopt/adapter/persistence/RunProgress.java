@@ -9,6 +9,8 @@ import dev.textopt.session.RunLeasePort;
 import dev.textopt.session.StoredRun;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +30,17 @@ class RunProgress implements RunLeasePort, RecordRunPort {
     private final JdbcClient jdbc;
     private final JsonColumns json;
     private final RunColumns runJson;
+    /**
+     * The usage this instance last wrote for each run it works on, to add to without reading it first. It may
+     * be out of date (its transaction rolled back, another instance took the run): the UPDATE that uses it
+     * checks it against the row. Bounded, as runs taken over elsewhere are never finished here.
+     */
+    private final Map<UUID, Map<String, Usage>> lastWritten = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Map<String, Usage>> eldest) {
+            return size() > 256;
+        }
+    });
 
     RunProgress(JdbcClient jdbc, JsonColumns json, RunColumns runJson) {
         this.jdbc = jdbc;
@@ -89,23 +102,38 @@ class RunProgress implements RunLeasePort, RecordRunPort {
                 .params(position, score.afterStep(), score.score(), runId, owner).update() == 1;
     }
 
-    /** The cancel flag comes with the usage: the run's next check point needs no query of its own (BENCHMARKS.md, 8). */
+    /**
+     * The cancel flag comes with the usage: the run's next check point needs no query of its own (BENCHMARKS.md,
+     * 8). The usage is added in one statement when this instance knows what the run's usage is (it wrote it last:
+     * the UPDATE checks that it still is); otherwise, or when the check fails, it is read under a lock first.
+     */
     @Override
     public boolean addUsage(UUID runId, Map<String, Usage> usage) {
+        Map<String, Usage> known = lastWritten.get(runId);
+        if (known != null) {
+            Map<String, Usage> sum = Usage.sum(known, usage);
+            var cancel = jdbc.sql("UPDATE training_run SET usage = CAST(? AS jsonb) WHERE id = ? AND usage = CAST(? AS jsonb) RETURNING cancel_requested")
+                    .params(json.usage(sum), runId, json.usage(known)).query(Boolean.class).optional();
+            if (cancel.isPresent()) {
+                lastWritten.put(runId, sum);
+                return cancel.get();
+            }
+        }
         var current = jdbc.sql("SELECT usage, cancel_requested FROM training_run WHERE id = ? FOR UPDATE").param(runId)
                 .query((rs, n) -> Map.entry(rs.getString("usage"), rs.getBoolean("cancel_requested"))).optional();
         if (current.isEmpty()) {
+            lastWritten.remove(runId);
             return true; // deleted with its session, as cancelRequested answers
         }
-        if (!usage.isEmpty()) {
-            jdbc.sql("UPDATE training_run SET usage = CAST(? AS jsonb) WHERE id = ?")
-                    .params(json.usage(Usage.sum(json.usage(current.get().getKey()), usage)), runId).update();
-        }
+        Map<String, Usage> sum = Usage.sum(json.usage(current.get().getKey()), usage);
+        jdbc.sql("UPDATE training_run SET usage = CAST(? AS jsonb) WHERE id = ?").params(json.usage(sum), runId).update();
+        lastWritten.put(runId, sum);
         return current.get().getValue();
     }
 
     @Override
     public boolean finish(UUID runId, String owner, RunStatus status, StoredRun.RunFailure failure, Instant finishedAt) {
+        lastWritten.remove(runId);
         return jdbc.sql("""
                 UPDATE training_run SET status = ?, failure = CAST(? AS jsonb), finished_at = ?, lease_owner = NULL, lease_expires_at = NULL"""
                 + HELD).params(status.wire(), runJson.failure(failure), Timestamp.from(finishedAt), runId, owner).update() == 1;
