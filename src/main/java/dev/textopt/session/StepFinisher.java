@@ -35,18 +35,16 @@ class StepFinisher {
     private final ApplyStepPort apply;
     private final RecordHistoryPort history;
     private final StepLeasePort leases;
-    private final LeaseKeeper keeper;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final StepMetrics metrics;
     private final EventLog events;
 
-    StepFinisher(ApplyStepPort apply, RecordHistoryPort history, StepLeasePort leases, LeaseKeeper keeper, TransactionTemplate tx,
+    StepFinisher(ApplyStepPort apply, RecordHistoryPort history, StepLeasePort leases, TransactionTemplate tx,
             Clock clock, StepMetrics metrics, EventLog events) {
         this.apply = apply;
         this.history = history;
         this.leases = leases;
-        this.keeper = keeper;
         this.tx = tx;
         this.clock = clock;
         this.metrics = metrics;
@@ -81,17 +79,15 @@ class StepFinisher {
         }
         var outcome = new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
         Boolean saved = tx.execute(status -> {
-            if (!stillHolds(started, now)) {
+            if (!released(started, now, true, applied.usage())) {
                 apply.addUsage(id, applied.usage()); // its values are not applied, but its tokens were spent
                 keeper.failed(applied.usage());
                 return false;
             }
             apply.setParamValuesAndMomentum(values, buffers);
-            apply.addUsage(id, applied.usage());
             history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
                     started.startedAt(), now, durationMs, values.size(), values.size(), null, applied.loss(), applied.usage(),
                     List.of(), records));
-            leases.releaseLease(id, started.leaseOwner(), now, true);
             events.stepSucceeded(id, started.number(), values.size(), durationMs);
             keeper.keep(outcome); // after the step's event: a run's progress event follows its step's
             return true;
@@ -136,14 +132,15 @@ class StepFinisher {
         UUID id = started.session().id();
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
-            boolean holds = stillHolds(started, now);
-            apply.addUsage(id, usage); // spent all the same, even when the step lost its lease
+            boolean held = released(started, now, false, usage);
+            if (!held) {
+                apply.addUsage(id, usage); // spent all the same, even when the step lost its lease
+            }
             keeper.failed(usage);
-            if (holds) { // otherwise the step that took over owns the session and already marked this entry failed
+            if (held) { // otherwise the step that took over owns the session and already marked this entry failed
                 long durationMs = Duration.between(started.startedAt(), now).toMillis();
                 history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.FAILED, started.startedAt(),
                         now, durationMs, progress.total(), progress.done(), null, null, usage, failures, List.of()));
-                leases.releaseLease(id, started.leaseOwner(), now, false);
                 events.stepFailed(id, started.number(), failures);
             }
         });
@@ -154,11 +151,13 @@ class StepFinisher {
     /**
      * Fencing: a step writes its outcome only while the lease is still its own. A step whose lease ran
      * out (its instance stalled, or lost the database, for longer than the lease timeout) may have been
-     * taken over by another step, which marked it abandoned; it must then write nothing. Renewing takes
-     * the session row's lock, so a take-over cannot slip in before this transaction commits.
+     * taken over by another step, which marked it abandoned; it must then write nothing. The release, with
+     * what the step spent, is the transaction's first statement and holds the session row's lock to its
+     * commit, so a take-over cannot slip in between; one round trip where a renewal first and a release at
+     * the end were two (BENCHMARKS.md, 13).
      */
-    private boolean stillHolds(Started started, Instant now) {
-        if (leases.renewLease(started.session().id(), started.leaseOwner(), now.plus(keeper.timeout()))) {
+    private boolean released(Started started, Instant now, boolean succeeded, Map<String, Usage> usage) {
+        if (leases.releaseLease(started.session().id(), started.leaseOwner(), now, succeeded, usage)) {
             return true;
         }
         log.warn("Step {} of session {} lost its lease to another step before it could save; nothing of it was applied",

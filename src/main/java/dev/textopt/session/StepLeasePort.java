@@ -1,6 +1,8 @@
 package dev.textopt.session;
 
+import dev.textopt.optim.Usage;
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -26,6 +28,11 @@ public interface StepLeasePort {
     /** False if {@code owner} no longer holds the lease (another step took it over). Takes the session row's lock. */
     boolean renewLease(UUID sessionId, String owner, Instant expiresAt);
 
-    /** The step's end: counts the change (and the step, when it succeeded) and lets go of the lease. */
-    void releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded);
+    /**
+     * The step's end, while {@code owner} still holds the lease: counts the change (and the step, when it
+     * succeeded), adds what it spent as {@link ApplyStepPort#addUsage} does, and lets go of the lease. The
+     * session row's lock is held from there to the transaction's end, so no take-over slips in before its
+     * commit. False, and nothing written, if another step took the lease over.
+     */
+    boolean releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded, Map<String, Usage> usage);
 }

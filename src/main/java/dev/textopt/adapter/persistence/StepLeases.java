@@ -1,9 +1,11 @@
 package dev.textopt.adapter.persistence;
 
+import dev.textopt.optim.Usage;
 import dev.textopt.session.StepLeasePort;
 import dev.textopt.session.TenantContext;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,17 +14,19 @@ import org.springframework.stereotype.Repository;
 /**
  * The step lease in plain SQL, each claim or release one atomic statement on the session row.
  * BENCHMARKS.md, benchmark 2 (overhead per step, p50 16.8 ms): lease and history number in one
- * statement, the step's end and the lease's release in one, none through Spring Data (each such call
+ * statement, the step's end, its cost and the lease's release in one, none through Spring Data (each such call
  * cost 0.5–1.5 ms of JVM time against a 0.1 ms round trip; fix 5).
  */
 @Repository
 class StepLeases implements StepLeasePort {
 
     private final JdbcTemplate jdbc;
+    private final UsageStatement usageStatement;
     private final TenantContext tenants;
 
-    StepLeases(JdbcTemplate jdbc, TenantContext tenants) {
+    StepLeases(JdbcTemplate jdbc, UsageStatement usageStatement, TenantContext tenants) {
         this.jdbc = jdbc;
+        this.usageStatement = usageStatement;
         this.tenants = tenants;
     }
 
@@ -57,10 +61,9 @@ class StepLeases implements StepLeasePort {
     }
 
     @Override
-    public void releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded) {
-        jdbc.update("""
-                UPDATE optimizer_session SET version = version + 1, updated_at = ?,
-                       step_count = step_count + CASE WHEN ? THEN 1 ELSE 0 END, lease_owner = NULL, lease_expires_at = NULL
-                 WHERE id = ? AND lease_owner = ?""", Timestamp.from(now), succeeded, sessionId, owner);
+    public boolean releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded, Map<String, Usage> usage) {
+        return usageStatement.add(usage, """
+                , updated_at = ?, step_count = step_count + CASE WHEN ? THEN 1 ELSE 0 END, lease_owner = NULL, lease_expires_at = NULL""",
+                " AND lease_owner = ?", Timestamp.from(now), succeeded, sessionId, owner) == 1;
     }
 }
