@@ -5,7 +5,6 @@ import dev.textopt.session.LoadTracePort;
 import dev.textopt.session.SaveTracePort;
 import dev.textopt.session.StoredTrace;
 import dev.textopt.session.TenantContext;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +18,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * Traces as JPA entities: a forward request's are inserted as one batch, and the commit writes them. An
+ * Traces in SQL: a forward request's are inserted as one batch, and read without entities. An
  * evaluation is one SQL batch of updates of the evaluation column alone (BENCHMARKS.md, 11: loading the rows
  * to change them was a query and an update of every column, between a run's judge and its backward pass),
  * in a transaction that holds no trace entity. No other code writes the trace table, so nothing is flushed
@@ -30,22 +29,29 @@ class JpaTraceStore implements SaveTracePort, LoadTracePort, DeleteExpiredTraces
 
     private final TraceRepository repository;
     private final TraceColumns columns;
-    private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
     private final TenantContext tenants;
 
-    JpaTraceStore(TraceRepository repository, TraceColumns columns, EntityManager entityManager, JdbcTemplate jdbc, TenantContext tenants) {
+    JpaTraceStore(TraceRepository repository, TraceColumns columns, JdbcTemplate jdbc, TenantContext tenants) {
         this.repository = repository;
         this.columns = columns;
-        this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.tenants = tenants;
     }
 
-    /** persist, not save: the ids are ours, and save would first look for each row. */
+    /**
+     * One SQL batch, not entities: persisting them and flushing at the commit was half of a training run's
+     * write after its forward calls (BENCHMARKS.md, 13).
+     */
     @Override
     public void insert(List<StoredTrace> traces) {
-        traces.forEach(trace -> entityManager.persist(columns.row(trace)));
+        jdbc.batchUpdate("""
+                INSERT INTO trace (id, session_id, batch_index, created_at, expires_at, messages, inputs, output, model_client, model,
+                                   usage, params, evaluation)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb))""",
+                traces.stream().map(columns::row).map(row -> new Object[] {row.id, row.sessionId, row.batchIndex,
+                        row.createdAt.atOffset(ZoneOffset.UTC), row.expiresAt.atOffset(ZoneOffset.UTC), row.messages, row.inputs,
+                        row.output, row.modelClient, row.model, row.usage, row.params, row.evaluation}).toList());
     }
 
     /**
