@@ -126,7 +126,9 @@ class RunProgress implements RunLeasePort, RecordRunPort {
             return true; // deleted with its session, as cancelRequested answers
         }
         Map<String, Usage> sum = Usage.sum(json.usage(current.get().getKey()), usage);
-        jdbc.sql("UPDATE training_run SET usage = CAST(? AS jsonb) WHERE id = ?").params(json.usage(sum), runId).update();
+        if (!usage.isEmpty()) {
+            jdbc.sql("UPDATE training_run SET usage = CAST(? AS jsonb) WHERE id = ?").params(json.usage(sum), runId).update();
+        }
         lastWritten.put(runId, sum);
         return current.get().getValue();
     }

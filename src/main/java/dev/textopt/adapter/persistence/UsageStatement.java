@@ -49,5 +49,4 @@ class UsageStatement {
                             cost_amount = u.cost_amount + EXCLUDED.cost_amount)
                 SELECT count(*) FROM s""".formatted(set, where), Integer.class, params);
     }
-
 }
