@@ -50,17 +50,36 @@ class HistoryWrites implements RecordHistoryPort {
                 done, total, sessionId, number) > 0;
     }
 
-    /** The end of a running entry: its outcome, in one statement, and what it did to each parameter. */
+    /**
+     * The end of a running entry: its outcome and what it did to each parameter, in one statement (the rows of
+     * step_param take the entry's id from its UPDATE): one round trip where two were (BENCHMARKS.md, 13).
+     */
     @Override
     public void finish(UUID sessionId, StepRecord record) {
-        Long stepId = jdbc.queryForObject("""
-                UPDATE step_entry SET status = ?, finished_at = ?, duration_ms = ?, params_total = ?, params_done = ?,
-                       loss = CAST(? AS jsonb), usage = CAST(? AS jsonb), error = CAST(? AS jsonb)
-                 WHERE session_id = ? AND number = ? RETURNING id""", Long.class,
+        List<StepParamRecord> params = record.params();
+        Integer finished = jdbc.queryForObject("""
+                WITH entry AS (
+                        UPDATE step_entry SET status = ?, finished_at = ?, duration_ms = ?, params_total = ?, params_done = ?,
+                               loss = CAST(? AS jsonb), usage = CAST(? AS jsonb), error = CAST(? AS jsonb)
+                         WHERE session_id = ? AND number = ? RETURNING id),
+                     saved AS (
+                        INSERT INTO step_param (step_id, position, param_id, status, reason, previous_data, data, grads)
+                        SELECT entry.id, CAST(p.n AS integer) - 1, p.param_id, p.status, p.reason, p.previous_data, p.data, CAST(p.grads AS jsonb)
+                          FROM entry, unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                             CAST(? AS text[])) WITH ORDINALITY AS p(param_id, status, reason, previous_data, data, grads, n))
+                SELECT count(*) FROM entry""", Integer.class,
                 lower(record.status()), timestamp(record.finishedAt()), record.durationMs(),
                 record.paramsTotal(), record.paramsDone(), json.loss(record.loss()), json.usage(record.usage()),
-                json.failures(record.failures()), sessionId, record.number());
-        saveParams(stepId, record.params());
+                json.failures(record.failures()), sessionId, record.number(),
+                params.stream().map(StepParamRecord::paramId).toArray(UUID[]::new),
+                params.stream().map(StepParamRecord::status).toArray(String[]::new),
+                params.stream().map(StepParamRecord::reason).toArray(String[]::new),
+                params.stream().map(StepParamRecord::previousData).toArray(String[]::new),
+                params.stream().map(StepParamRecord::data).toArray(String[]::new),
+                params.stream().map(p -> json.gradients(p.grads())).toArray(String[]::new));
+        if (finished == null || finished != 1) {
+            throw new IllegalStateException("step " + record.number() + " of session " + sessionId + " has no history entry to finish");
+        }
     }
 
     /** Steps still 'running' whose session's lease has run out (or is gone) were abandoned by a dead instance. */

@@ -148,31 +148,37 @@ class SessionReader implements LoadSessionPort {
                 usage.getOrDefault(s.id(), Map.of()), s.stepRunning(), s.budget(), s.spent())).toList();
     }
 
-    /** Each session's groups in order, with their parameters in order, each with its grad (and momentum buffer, if asked). */
+    /**
+     * Each session's groups in order, with their parameters in order, each with its grad (and momentum buffer,
+     * if asked), in one query: a parameter's grad comes as a JSON array, and a group's options only on its first
+     * row. One round trip where groups, parameters and gradients were three (BENCHMARKS.md, 13).
+     */
     private Map<UUID, List<StoredGroup>> groups(UUID[] sessionIds, boolean momentum) {
-        var grads = new LinkedHashMap<UUID, List<Gradient>>();
+        record Rows(UUID sessionId, Map<String, Object> options, List<StoredParam> params) {
+        }
+        var byGroup = new LinkedHashMap<Long, Rows>();
         query("""
-                SELECT g.param_id, g.data, g.role, g.context FROM gradient g JOIN parameter p ON p.id = g.param_id
-                 WHERE p.session_id = ANY(?) ORDER BY g.id""", sessionIds, rs -> {
-            grads.computeIfAbsent(rs.getObject("param_id", UUID.class), k -> new ArrayList<>()).add(gradient(rs));
-        });
-        var paramsByGroup = new LinkedHashMap<Long, List<StoredParam>>();
-        query("""
-                SELECT id, group_id, data, role, requires_grad, %s FROM parameter
-                 WHERE session_id = ANY(?) ORDER BY group_id, position""".formatted(momentum ? "momentum_buffer" : "NULL AS momentum_buffer"),
-                sessionIds, rs -> {
+                SELECT pg.session_id, pg.id AS group_id,
+                       CASE WHEN row_number() OVER (PARTITION BY pg.id ORDER BY p.position) = 1 THEN pg.options END AS options,
+                       p.id, p.data, p.role, p.requires_grad, %s,
+                       (SELECT json_agg(json_build_object('data', g.data, 'role', g.role, 'context', g.context) ORDER BY g.id)
+                          FROM gradient g WHERE g.param_id = p.id) AS grad
+                  FROM param_group pg LEFT JOIN parameter p ON p.group_id = pg.id
+                 WHERE pg.session_id = ANY(?) ORDER BY pg.session_id, pg.position, p.position"""
+                .formatted(momentum ? "p.momentum_buffer" : "NULL AS momentum_buffer"), sessionIds, rs -> {
+            Rows group = byGroup.get(rs.getLong("group_id"));
+            if (group == null) {
+                group = new Rows(rs.getObject("session_id", UUID.class), json.readMap(rs.getString("options")), new ArrayList<>());
+                byGroup.put(rs.getLong("group_id"), group);
+            }
             UUID id = rs.getObject("id", UUID.class);
-            paramsByGroup.computeIfAbsent(rs.getLong("group_id"), k -> new ArrayList<>()).add(new StoredParam(id,
-                    rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
-                    grads.getOrDefault(id, List.of()), momentum ? json.momentum(rs.getString("momentum_buffer")) : List.of()));
+            if (id != null) { // null: a group without parameters
+                group.params().add(new StoredParam(id, rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
+                        json.gradients(rs.getString("grad")), momentum ? json.momentum(rs.getString("momentum_buffer")) : List.of()));
+            }
         });
         var groups = new LinkedHashMap<UUID, List<StoredGroup>>();
-        query("SELECT id, session_id, options FROM param_group WHERE session_id = ANY(?) ORDER BY session_id, position",
-                sessionIds, rs -> {
-                    groups.computeIfAbsent(rs.getObject("session_id", UUID.class), k -> new ArrayList<>())
-                            .add(new StoredGroup(json.readMap(rs.getString("options")),
-                                    paramsByGroup.getOrDefault(rs.getLong("id"), List.of())));
-                });
+        byGroup.values().forEach(g -> groups.computeIfAbsent(g.sessionId(), k -> new ArrayList<>()).add(new StoredGroup(g.options(), g.params())));
         return groups;
     }
 
@@ -200,10 +206,6 @@ class SessionReader implements LoadSessionPort {
             statement.setArray(1, con.createArrayOf("uuid", sessionIds));
             return statement;
         }, rows);
-    }
-
-    private static Gradient gradient(ResultSet rs) throws SQLException {
-        return new Gradient(rs.getString("data"), rs.getString("role"), rs.getString("context"));
     }
 
     private static Instant instant(Timestamp timestamp) {
