@@ -29,8 +29,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads sessions with plain SQL: one query per table (for one session or a page of them), rows straight
- * into the session's records. BENCHMARKS.md: every GET of a session or its state dict is this read
+ * Reads sessions with plain SQL (for one session or a page of them): the session rows, their groups with
+ * their parameters and grads in one query, and their usage; rows straight into the session's records. BENCHMARKS.md: every GET of a session or its state dict is this read
  * (benchmark 4, reads: 866 and 720 requests/s), every step starts with it (benchmark 2, overhead per
  * step: through JPA, loading a 32-parameter session took 11.8 ms of the step's start, now 1.4 ms, fix 4),
  * and every gradient append reads its parameter here (benchmark 3, appends).
