@@ -1,8 +1,11 @@
 package dev.textopt.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.textopt.support.Api;
 import dev.textopt.support.EndToEndTest;
+import dev.textopt.support.FakeOpenAi;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,33 @@ class UsageClearTest extends EndToEndTest {
         var after = api.get(session);
         assertThat(after.<Number>at("usage.openai.total_tokens").longValue()).as("counted from zero").isEqualTo(2L * TOKENS);
         assertThat(after.<Number>at("budget.spent").doubleValue()).as("spent keeps counting").isEqualTo(2 * CALL_COST);
+    }
+
+    /** A model missing from the price table: its tokens count, its cost is unknown from then on, and no budget is spent on it. */
+    @Test
+    void aCostOnceUnknownStaysUnknownWhileTokensKeepAddingUp() {
+        var unpricedAnswer = FakeOpenAi.completion("<IMPROVED_VARIABLE>Unpriced, then priced.</IMPROVED_VARIABLE>", TOKENS, TOKENS);
+        unpricedAnswer.put("model", "a-model-with-no-price"); // the price table goes by the model that answered
+        openAi.server().stubFor(openAi.matching("Unpriced first.").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Api.json(unpricedAnswer))));
+        openAi.answer("Unpriced, then priced.", "<IMPROVED_VARIABLE>Priced at last.</IMPROVED_VARIABLE>", TOKENS, TOKENS);
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Unpriced first.", "role", "prompt")),
+                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o")), "budget", Map.of("amount", 1.0, "currency", "USD")));
+        String session = "/v1/optimizers/" + created.<String>at("id");
+        String param = created.at("param_groups.0.params.0.id");
+        api.post(session + "/params/" + param + "/grad", Map.of("data", "Again.", "role", "feedback"));
+        assertThat(api.post(session + "/step", null).status()).isEqualTo(200);
+        var unpriced = api.get(session);
+        assertThat(unpriced.<Object>at("usage.openai.cost.amount")).isNull();
+        assertThat(unpriced.<Number>at("budget.spent").doubleValue()).isZero();
+
+        api.post(session + "/params/" + param + "/grad", Map.of("data", "Again.", "role", "feedback"));
+        assertThat(api.post(session + "/step", null).status()).isEqualTo(200);
+
+        var after = api.get(session);
+        assertThat(after.<Number>at("usage.openai.total_tokens").longValue()).isEqualTo(4L * TOKENS);
+        assertThat(after.<Object>at("usage.openai.cost.amount")).as("unknown once, unknown from then on").isNull();
+        assertThat(after.<Number>at("budget.spent").doubleValue()).as("the priced call is spent").isEqualTo(CALL_COST);
     }
 
     @Test
