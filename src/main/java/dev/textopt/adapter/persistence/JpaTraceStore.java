@@ -18,11 +18,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * Traces in SQL: a forward request's are inserted as one batch, and read without entities. An
- * evaluation is one SQL batch of updates of the evaluation column alone (BENCHMARKS.md, 11: loading the rows
- * to change them was a query and an update of every column, between a run's judge and its backward pass),
- * in a transaction that holds no trace entity. No other code writes the trace table, so nothing is flushed
- * or cleared by hand.
+ * Traces in SQL: a forward request's are inserted as one batch and read without entities; an evaluation is
+ * one SQL batch of updates of the evaluation column alone (BENCHMARKS.md, 11: loading the rows to change them
+ * was a query and an update of every column, between a run's judge and its backward pass). The repository
+ * is left for the look-up of other sessions' ids and the sweep of expired traces.
  */
 @Repository
 class JpaTraceStore implements SaveTracePort, LoadTracePort, DeleteExpiredTracesPort {

@@ -2,7 +2,6 @@ package dev.textopt.adapter.persistence;
 
 import dev.textopt.optim.Usage;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +33,8 @@ class UsageStatement {
         params[i++] = clients.stream().map(Map.Entry::getKey).toArray(String[]::new);
         params[i++] = clients.stream().map(e -> Long.toString(e.getValue().tokens().promptTokens())).toArray(String[]::new);
         params[i++] = clients.stream().map(e -> Long.toString(e.getValue().tokens().completionTokens())).toArray(String[]::new);
-        params[i++] = clients.stream().map(e -> Objects.toString(e.getValue().cost().amount(), null)).toArray(String[]::new);
+        params[i++] = clients.stream().map(e -> e.getValue().cost().amount()).map(a -> a == null ? null : a.toPlainString())
+                .toArray(String[]::new);
         params[i] = clients.stream().map(e -> e.getValue().cost().currency()).toArray(String[]::new);
         return jdbc.queryForObject("""
                 WITH s AS (UPDATE optimizer_session SET spent = spent + ?, version = version + 1%s WHERE id = ?%s RETURNING id),
