@@ -38,9 +38,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionReader implements LoadSessionPort {
 
-    private static final String SESSION_COLUMNS = """
-            SELECT id, optimizer, version, step_count, history_count, defaults, created_at, updated_at,
-                   lease_owner, lease_expires_at, budget_amount, budget_currency, spent FROM optimizer_session""";
+    private static final String SESSION_FIELDS = """
+            s.id AS session_id, s.optimizer, s.version, s.step_count, s.history_count, s.defaults, s.created_at, s.updated_at,
+            s.lease_owner, s.lease_expires_at, s.budget_amount, s.budget_currency, s.spent""";
+
+    /** A parameter's grad as a JSON array (in order) and its group's options on the group's first row only. */
+    private static final String GROUP_FIELDS = """
+            pg.id AS group_id, CASE WHEN row_number() OVER (PARTITION BY pg.id ORDER BY p.position) = 1 THEN pg.options END AS options,
+            p.id, p.data, p.role, p.requires_grad, %s,
+            (SELECT json_agg(json_build_object('data', g.data, 'role', g.role, 'context', g.context) ORDER BY g.id)
+               FROM gradient g WHERE g.param_id = p.id) AS grad""";
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
@@ -70,9 +77,28 @@ class SessionReader implements LoadSessionPort {
         return one(id, false, true);
     }
 
+    /**
+     * The session row with its groups, parameters and grads in one query (its columns repeat on each row): one
+     * round trip where two were, at every step's start and every read of a session (BENCHMARKS.md, 14).
+     */
     private Optional<StoredSession> one(UUID id, boolean momentum, boolean usage) {
-        return withContent(jdbc.query(SESSION_COLUMNS + " WHERE id = ? AND tenant = ?", this::sessionRow, id, tenants.current()), momentum,
-                usage).stream().findFirst();
+        var found = new ArrayList<StoredSession>(1);
+        var groups = new GroupRows(momentum);
+        jdbc.query("""
+                SELECT %s, %s
+                  FROM optimizer_session s LEFT JOIN param_group pg ON pg.session_id = s.id LEFT JOIN parameter p ON p.group_id = pg.id
+                 WHERE s.id = ? AND s.tenant = ? ORDER BY pg.position, p.position""".formatted(SESSION_FIELDS, groupFields(momentum)),
+                (RowCallbackHandler) rs -> {
+                    if (found.isEmpty()) {
+                        found.add(sessionRow(rs, 0));
+                    }
+                    groups.add(rs);
+                }, id, tenants.current());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var usageById = usage ? usage(new UUID[] {id}) : Map.<UUID, Map<String, Usage>>of();
+        return Optional.of(complete(found.get(0), groups.bySession(), usageById));
     }
 
     @Override
@@ -120,7 +146,7 @@ class SessionReader implements LoadSessionPort {
     public PageOf<StoredSession> list(int page, int size) {
         String tenant = tenants.current();
         Long total = jdbc.queryForObject("SELECT count(*) FROM optimizer_session WHERE tenant = ?", Long.class, tenant);
-        var rows = jdbc.query(SESSION_COLUMNS + " WHERE tenant = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+        var rows = jdbc.query("SELECT " + SESSION_FIELDS + " FROM optimizer_session s WHERE tenant = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 this::sessionRow, tenant, size, (long) page * size);
         return new PageOf<>(withContent(rows, false, true), page, size, total == null ? 0 : total);
     }
@@ -130,7 +156,7 @@ class SessionReader implements LoadSessionPort {
         var budget = rs.getBigDecimal("budget_amount");
         Instant leaseExpiresAt = instant(rs.getTimestamp("lease_expires_at"));
         boolean stepRunning = rs.getString("lease_owner") != null && leaseExpiresAt != null && leaseExpiresAt.isAfter(clock.instant());
-        return new StoredSession(rs.getObject("id", UUID.class), rs.getString("optimizer"), rs.getLong("version"),
+        return new StoredSession(rs.getObject("session_id", UUID.class), rs.getString("optimizer"), rs.getLong("version"),
                 rs.getInt("step_count"), rs.getInt("history_count"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")), json.readMap(rs.getString("defaults")), List.of(), Map.of(),
                 stepRunning, budget == null ? null : new Budget(budget, rs.getString("budget_currency")), rs.getBigDecimal("spent"));
@@ -141,45 +167,65 @@ class SessionReader implements LoadSessionPort {
             return List.of();
         }
         var ids = sessions.stream().map(StoredSession::id).toArray(UUID[]::new);
-        var groups = groups(ids, momentum);
+        var groups = new GroupRows(momentum);
+        query("""
+                SELECT pg.session_id, %s
+                  FROM param_group pg LEFT JOIN parameter p ON p.group_id = pg.id
+                 WHERE pg.session_id = ANY(?) ORDER BY pg.session_id, pg.position, p.position""".formatted(groupFields(momentum)), ids,
+                groups::add);
         var usage = withUsage ? usage(ids) : Map.<UUID, Map<String, Usage>>of();
-        return sessions.stream().map(s -> new StoredSession(s.id(), s.optimizer(), s.version(), s.stepCount(), s.historyCount(),
-                s.createdAt(), s.updatedAt(), s.defaults(), groups.getOrDefault(s.id(), List.of()),
-                usage.getOrDefault(s.id(), Map.of()), s.stepRunning(), s.budget(), s.spent())).toList();
+        return sessions.stream().map(s -> complete(s, groups.bySession(), usage)).toList();
+    }
+
+    private static StoredSession complete(StoredSession s, Map<UUID, List<StoredGroup>> groups, Map<UUID, Map<String, Usage>> usage) {
+        return new StoredSession(s.id(), s.optimizer(), s.version(), s.stepCount(), s.historyCount(), s.createdAt(), s.updatedAt(),
+                s.defaults(), groups.getOrDefault(s.id(), List.of()), usage.getOrDefault(s.id(), Map.of()), s.stepRunning(), s.budget(),
+                s.spent());
+    }
+
+    private static String groupFields(boolean momentum) {
+        return GROUP_FIELDS.formatted(momentum ? "p.momentum_buffer" : "NULL AS momentum_buffer");
     }
 
     /**
-     * Each session's groups in order, with their parameters in order, each with its grad (and momentum buffer,
-     * if asked), in one query: a parameter's grad comes as a JSON array, and a group's options only on its first
-     * row. One round trip where groups, parameters and gradients were three (BENCHMARKS.md, 13).
+     * Sessions' groups in order, with their parameters in order, each with its grad (and momentum buffer, if
+     * asked), from rows of {@link #GROUP_FIELDS} and a session_id: one round trip where groups, parameters and
+     * gradients were three (BENCHMARKS.md, 13).
      */
-    private Map<UUID, List<StoredGroup>> groups(UUID[] sessionIds, boolean momentum) {
-        record Rows(UUID sessionId, Map<String, Object> options, List<StoredParam> params) {
+    private final class GroupRows {
+
+        private record Rows(UUID sessionId, Map<String, Object> options, List<StoredParam> params) {
         }
-        var byGroup = new LinkedHashMap<Long, Rows>();
-        query("""
-                SELECT pg.session_id, pg.id AS group_id,
-                       CASE WHEN row_number() OVER (PARTITION BY pg.id ORDER BY p.position) = 1 THEN pg.options END AS options,
-                       p.id, p.data, p.role, p.requires_grad, %s,
-                       (SELECT json_agg(json_build_object('data', g.data, 'role', g.role, 'context', g.context) ORDER BY g.id)
-                          FROM gradient g WHERE g.param_id = p.id) AS grad
-                  FROM param_group pg LEFT JOIN parameter p ON p.group_id = pg.id
-                 WHERE pg.session_id = ANY(?) ORDER BY pg.session_id, pg.position, p.position"""
-                .formatted(momentum ? "p.momentum_buffer" : "NULL AS momentum_buffer"), sessionIds, rs -> {
-            Rows group = byGroup.get(rs.getLong("group_id"));
+
+        private final boolean momentum;
+        private final Map<Long, Rows> byGroup = new LinkedHashMap<>();
+
+        GroupRows(boolean momentum) {
+            this.momentum = momentum;
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            long groupId = rs.getLong("group_id");
+            if (rs.wasNull()) {
+                return; // a session without groups
+            }
+            Rows group = byGroup.get(groupId);
             if (group == null) {
                 group = new Rows(rs.getObject("session_id", UUID.class), json.readMap(rs.getString("options")), new ArrayList<>());
-                byGroup.put(rs.getLong("group_id"), group);
+                byGroup.put(groupId, group);
             }
             UUID id = rs.getObject("id", UUID.class);
             if (id != null) { // null: a group without parameters
                 group.params().add(new StoredParam(id, rs.getString("data"), rs.getString("role"), rs.getBoolean("requires_grad"),
                         json.gradients(rs.getString("grad")), momentum ? json.momentum(rs.getString("momentum_buffer")) : List.of()));
             }
-        });
-        var groups = new LinkedHashMap<UUID, List<StoredGroup>>();
-        byGroup.values().forEach(g -> groups.computeIfAbsent(g.sessionId(), k -> new ArrayList<>()).add(new StoredGroup(g.options(), g.params())));
-        return groups;
+        }
+
+        Map<UUID, List<StoredGroup>> bySession() {
+            var groups = new LinkedHashMap<UUID, List<StoredGroup>>();
+            byGroup.values().forEach(g -> groups.computeIfAbsent(g.sessionId(), k -> new ArrayList<>()).add(new StoredGroup(g.options(), g.params())));
+            return groups;
+        }
     }
 
     /** A session's usage by client; the session aggregate's JPA mapping reads it here (model_usage is written in SQL only). */
