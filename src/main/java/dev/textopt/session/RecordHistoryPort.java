@@ -14,6 +14,13 @@ public interface RecordHistoryPort {
     void insert(UUID sessionId, StepRecord entry, String idempotencyKey);
 
     /**
+     * A running step's new entry, as {@link #insert}, unless a training run other than {@code asRun} (null: a step
+     * by hand) is active on the session: then nothing is inserted and false returned. The run check and the
+     * insert in one statement, one round trip fewer at every step's start (BENCHMARKS.md, 14).
+     */
+    boolean insertStepUnlessRunActive(UUID sessionId, StepRecord entry, String idempotencyKey, UUID asRun);
+
+    /**
      * A running step's progress: of the {@code total} parameters it calls the model for, how many calls have ended.
      * Only while the entry is still running (a late write must not undo its end); false if it no longer is.
      */
@@ -24,4 +31,10 @@ public interface RecordHistoryPort {
 
     /** Marks steps left running by instances whose lease expired as failed; returns how many. */
     int failAbandonedSteps(Instant now);
+
+    /**
+     * {@link #failAbandonedSteps}, then whether {@code idempotencyKey} (null: none) started a step on the session that
+     * did not fail, as the sweep left it: one statement where two were, at every step's start (BENCHMARKS.md, 14).
+     */
+    boolean failAbandonedStepsAndFindKey(Instant now, UUID sessionId, String idempotencyKey);
 }

@@ -76,8 +76,8 @@ class StepStarter {
             // Before taking the lease: afterwards this session's lease is ours and unexpired, so the entry
             // left running by a dead holder of the lease we are taking over would not match. And before
             // looking for the key's step, which is failed, not running, once its dead instance's lease ran out.
-            history.failAbandonedSteps(now);
-            var earlier = idempotencyKey == null ? Optional.<StepRecord>empty() : pastEntries.stepStartedBy(id, idempotencyKey);
+            boolean keyUsed = history.failAbandonedStepsAndFindKey(now, id, idempotencyKey);
+            var earlier = keyUsed ? pastEntries.stepStartedBy(id, idempotencyKey) : Optional.<StepRecord>empty();
             if (earlier.isPresent()) {
                 if (earlier.get().status() == StepRecord.Status.RUNNING) {
                     throw new RequestInProgressException(earlier.get().number());
@@ -90,10 +90,14 @@ class StepStarter {
             }
             int number = leases.claimLease(id, owner, now, now.plus(keeper.timeout()))
                     .orElseThrow(() -> new StepRunningException(id, "another step"));
-            runs.refuse(id, asRun, "a step"); // the session row is locked now: no run starts before this commits
             int total = (int) session.params().stream().filter(p -> calls(p, withClosure)).count();
-            history.insert(id, new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null,
-                    total, 0, null, null, Map.of(), List.of(), List.of()), idempotencyKey);
+            var entry = new StepRecord(number, StepRecord.Kind.STEP, StepRecord.Status.RUNNING, now, null, null, total, 0, null, null,
+                    Map.of(), List.of(), List.of());
+            // The session row is locked now: no run starts before this commits.
+            if (!history.insertStepUnlessRunActive(id, entry, idempotencyKey, asRun)) {
+                runs.refuse(id, asRun, "a step"); // names the run; if it ended meanwhile, the step goes ahead
+                history.insert(id, entry, idempotencyKey);
+            }
             // Last, so that the tenant's starts wait for each other only for a count and a commit (100 sessions
             // stepped at once queue here, BENCHMARKS.md benchmark 10); a refusal rolls back the claim above.
             // The count includes this step's own claim.

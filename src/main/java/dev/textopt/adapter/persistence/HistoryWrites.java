@@ -22,6 +22,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HistoryWrites implements RecordHistoryPort {
 
+    /** Steps left running whose session's lease is free or expired: their instance died before they ended. */
+    private static final String FAIL_ABANDONED = """
+            UPDATE step_entry e SET status = 'failed', finished_at = ?,
+                   error = '[{"param_id": null, "reason": "abandoned", "detail": "the instance running this step stopped before it finished; nothing was applied", "provider_status": null}]'::jsonb
+              FROM optimizer_session s
+             WHERE e.session_id = s.id AND e.status = 'running'
+               AND (s.lease_owner IS NULL OR s.lease_expires_at < ?)""";
+
     private final JsonColumns json;
     private final JdbcTemplate jdbc;
 
@@ -42,6 +50,30 @@ class HistoryWrites implements RecordHistoryPort {
                 json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()), idempotencyKey,
                 json.write(record.groupEdit()));
         saveParams(stepId, record.params());
+    }
+
+    @Override
+    public boolean insertStepUnlessRunActive(UUID sessionId, StepRecord record, String idempotencyKey, UUID asRun) {
+        // Its own statement, after the lease's claim: its snapshot sees a run whose creation committed while the
+        // claim waited for the session row (a subquery in the claim's own statement would not).
+        List<Long> inserted = jdbc.queryForList("""
+                INSERT INTO step_entry (session_id, number, kind, status, started_at, finished_at, duration_ms, params_total,
+                                        params_done, restored_to, loss, usage, error, idempotency_key, group_edit)
+                SELECT CAST(? AS uuid), CAST(? AS integer), CAST(? AS text), CAST(? AS text), CAST(? AS timestamptz),
+                       CAST(? AS timestamptz), CAST(? AS bigint), CAST(? AS integer), CAST(? AS integer), CAST(? AS integer),
+                       CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS text), CAST(? AS jsonb)
+                 WHERE NOT EXISTS (SELECT 1 FROM training_run WHERE session_id = ? AND status IN ('queued', 'running')
+                                      AND id IS DISTINCT FROM CAST(? AS uuid))
+                RETURNING id""", Long.class,
+                sessionId, record.number(), lower(record.kind()), lower(record.status()), timestamp(record.startedAt()),
+                timestamp(record.finishedAt()), record.durationMs(), record.paramsTotal(), record.paramsDone(), record.restoredTo(),
+                json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()), idempotencyKey,
+                json.write(record.groupEdit()), sessionId, asRun);
+        if (inserted.isEmpty()) {
+            return false;
+        }
+        saveParams(inserted.get(0), record.params());
+        return true;
     }
 
     @Override
@@ -85,12 +117,17 @@ class HistoryWrites implements RecordHistoryPort {
     /** Steps still 'running' whose session's lease has run out (or is gone) were abandoned by a dead instance. */
     @Override
     public int failAbandonedSteps(Instant now) {
-        return jdbc.update("""
-                UPDATE step_entry e SET status = 'failed', finished_at = ?,
-                       error = '[{"param_id": null, "reason": "abandoned", "detail": "the instance running this step stopped before it finished; nothing was applied", "provider_status": null}]'::jsonb
-                  FROM optimizer_session s
-                 WHERE e.session_id = s.id AND e.status = 'running'
-                   AND (s.lease_owner IS NULL OR s.lease_expires_at < ?)""", timestamp(now), timestamp(now));
+        return jdbc.update(FAIL_ABANDONED, timestamp(now), timestamp(now));
+    }
+
+    /** The sweep's own rows are left out of the key's lookup, whose snapshot does not see the sweep's changes. */
+    @Override
+    public boolean failAbandonedStepsAndFindKey(Instant now, UUID sessionId, String idempotencyKey) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                WITH swept AS (%s RETURNING e.id)
+                SELECT EXISTS (SELECT 1 FROM step_entry WHERE session_id = ? AND idempotency_key = ? AND status <> 'failed'
+                                  AND id NOT IN (SELECT id FROM swept))""".formatted(FAIL_ABANDONED), Boolean.class,
+                timestamp(now), timestamp(now), sessionId, idempotencyKey));
     }
 
     /** Always new rows (an entry's parameters are written once), as one JDBC batch. */
