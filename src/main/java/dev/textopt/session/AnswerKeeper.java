@@ -2,6 +2,8 @@ package dev.textopt.session;
 
 import dev.textopt.optim.Usage;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Keeps the answer to a request with its effect. A use case that calls models holds no transaction while
@@ -25,6 +27,18 @@ public interface AnswerKeeper<T> {
      * kept, but the provider billed them. A training run counts them on itself too.
      */
     default void failed(Map<String, Usage> usage) {
+    }
+
+    /**
+     * The training run the request works for (null: none): what its calls spent is counted on the run too, in the
+     * statement that counts it on the session, which tells the run the cancel flag it read on the way.
+     */
+    default RunMeter meter() {
+        return null;
+    }
+
+    /** A training run that counts an operation's cost; {@code cancelSeen} is told the run's cancel flag. */
+    record RunMeter(UUID runId, Consumer<Boolean> cancelSeen) {
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,9 @@
 package dev.textopt.session;
 
 import dev.textopt.optim.Loss;
-import dev.textopt.optim.Usage;
 import dev.textopt.optim.run.RunItem;
 import dev.textopt.optim.run.RunPosition;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -15,8 +13,8 @@ import org.springframework.stereotype.Component;
  * A run's batches and validations, made of the single operations' use cases and nothing else: a batch is
  * forward → evaluate → backward → step → clear_grad, a validation forward → evaluate in requests of at most
  * {@code max-batch-size} items. Before every call the run's check points are asked (cancelled? shutting
- * down? lease lost?), so a run stops after the call in flight. What each operation stores, or spent in vain,
- * is handed to {@link RunKeepers} in the same transaction: the run's usage, and the step's clear_grad and record.
+ * down? lease lost?), so a run stops after the call in flight. Each operation counts what it spent on the run
+ * with the session ({@link RunKeepers}), and the step's transaction clears the grads and records the step.
  */
 @Component
 class RunBatches {
@@ -43,11 +41,11 @@ class RunBatches {
     }
 
     /**
-     * A trained batch: its step, and what the step cost (the other calls' cost was added to the run as they
-     * were stored). {@code recorded}: the step's transaction recorded it in the run, with its cost; if not
-     * (a step found again, or the run's lease lost), the caller records it.
+     * A trained batch's step (its calls' cost, the step's too, was counted on the run as each was stored).
+     * {@code recorded}: the step's transaction recorded it in the run; if not (a step found again, or the run's
+     * lease lost), the caller records it.
      */
-    record Trained(StoredRun.RunStep step, Map<String, Usage> usage, boolean recorded) {
+    record Trained(StoredRun.RunStep step, boolean recorded) {
     }
 
     /**
@@ -60,7 +58,7 @@ class RunBatches {
         if (work.resuming) {
             var earlier = keys.settled(work, key);
             if (earlier.isPresent()) {
-                return trained(at, earlier.get().number(), earlier.get().loss(), earlier.get().usage(), false);
+                return trained(at, earlier.get().number(), earlier.get().loss(), false);
             }
             sessions.clearGrad(work.sessionId);
             work.resuming = false;
@@ -75,7 +73,7 @@ class RunBatches {
         var backward = work.command.backward();
         try {
             backwards.backward(work.sessionId, new BackwardCommand(traces, backward.modelClient(), backward.completionArgs(), backward.messages()),
-                    keepers.costs(work, BackwardOutcome::usage));
+                    keepers.costs(work));
         } catch (RuntimeException e) {
             throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward, "train", indices));
         }
@@ -91,12 +89,12 @@ class RunBatches {
         if (step.replayed()) {
             sessions.clearGrad(work.sessionId); // the step that was found again did not clear what this batch appended
         }
-        return trained(at, step.step(), step.loss(), step.usage(), recorded.get());
+        return trained(at, step.step(), step.loss(), recorded.get());
     }
 
-    static Trained trained(RunPosition at, int number, Loss loss, Map<String, Usage> usage, boolean recorded) {
+    static Trained trained(RunPosition at, int number, Loss loss, boolean recorded) {
         double score = ((Number) Objects.requireNonNull(loss, "a run's step keeps the batch's score as its loss").score()).doubleValue();
-        return new Trained(new StoredRun.RunStep(number, at.epoch(), at.batch(), score), usage, recorded);
+        return new Trained(new StoredRun.RunStep(number, at.epoch(), at.batch(), score), recorded);
     }
 
     /** The mean score of the validation set with the parameters as they are, in requests of at most max-batch-size items. */
@@ -117,7 +115,7 @@ class RunBatches {
         var forward = work.command.forward();
         try {
             return forwards.forward(work.sessionId, new ForwardCommand(forward.messages(), items.stream().map(RunItem::inputs).toList(),
-                    forward.modelClient(), forward.completionArgs()), keepers.costs(work, ForwardOutcome::usage));
+                    forward.modelClient(), forward.completionArgs()), keepers.costs(work));
         } catch (RuntimeException e) {
             throw RunFailedException.of("forward", e, f -> f.index() == null ? null : dataset + "[" + indices.get(f.index()) + "]");
         }
@@ -128,7 +126,7 @@ class RunBatches {
         List<String> traces = forward.traces().stream().map(t -> t.id().toString()).toList();
         try {
             return evaluations.evaluate(work.sessionId, new EvaluateCommand(traces, withTargets(work.command.evaluator(), items)),
-                    keepers.costs(work, EvaluateOutcome::usage));
+                    keepers.costs(work));
         } catch (RuntimeException e) {
             throw RunFailedException.of("evaluate", e, f -> f.index() != null ? dataset + "[" + indices.get(f.index()) + "]"
                     : itemOf(f.traceId(), forward, dataset, indices));

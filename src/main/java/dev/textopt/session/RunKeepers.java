@@ -1,17 +1,15 @@
 package dev.textopt.session;
 
-import dev.textopt.optim.Usage;
 import dev.textopt.optim.run.RunPosition;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
  * What a run's operations hand their outcome to, in the transaction that stores it: the run's share of the
- * work, done there rather than in transactions of its own (BENCHMARKS.md, 8), with a look at the run's cancel
- * flag for the next check point. A run's usage counts every call the provider billed, as the session's does:
- * also the calls of an operation that failed.
+ * work, done there rather than in transactions of its own (BENCHMARKS.md, 8). A run's usage counts every call
+ * the provider billed, as the session's does, also the calls of an operation that failed: each operation counts
+ * its cost on the run in the statement that counts it on the session ({@link AnswerKeeper#meter}, BENCHMARKS.md,
+ * 14), which reads the run's cancel flag for the next check point on the way.
  */
 @Component
 class RunKeepers {
@@ -26,45 +24,37 @@ class RunKeepers {
         this.events = events;
     }
 
-    /** Counts on the run what an operation's calls cost, in the transaction that counts it on the session, succeeded or failed. */
-    <T> AnswerKeeper<T> costs(RunWork work, Function<T, Map<String, Usage>> usage) {
+    /** Counts on the run what an operation's calls cost, with the session, succeeded or failed. */
+    <T> AnswerKeeper<T> costs(RunWork work) {
+        var meter = new AnswerKeeper.RunMeter(work.runId, work::cancelSeen);
         return new AnswerKeeper<>() {
             @Override
             public void keep(T outcome) {
-                work.cancelSeen(progress.addUsage(work.runId, usage.apply(outcome)));
+                // counted with the session's usage, before this
             }
 
             @Override
-            public void failed(Map<String, Usage> spent) {
-                progress.addUsage(work.runId, spent);
+            public AnswerKeeper.RunMeter meter() {
+                return meter;
             }
         };
     }
 
     /**
      * The end of the step of the batch at {@code at}, in the transaction that applies the step, so that a crash
-     * cannot come between them: clear_grad, and the step, the position after it ({@code next}) and its cost
-     * recorded in the run, fenced by the run's lease ({@code recorded} tells whether they were), with its
-     * {@code run.progress} event. A failed step's cost is counted on the run all the same.
+     * cannot come between them: clear_grad, and the step and the position after it ({@code next}) recorded in
+     * the run, fenced by the run's lease ({@code recorded} tells whether they were), with its {@code run.progress}
+     * event. The step counted its cost on the run when it let go of its lease (StepFinisher), succeeded or failed.
      */
     AnswerKeeper<StepOutcome> stepEnd(RunWork work, RunPosition at, RunPosition next, AtomicBoolean recorded) {
-        return new AnswerKeeper<>() {
-            @Override
-            public void keep(StepOutcome step) {
-                apply.clearGrads(work.sessionId);
-                var trained = RunBatches.trained(at, step.step(), step.loss(), step.usage(), true);
-                if (progress.recordStep(work.runId, work.owner, trained.step(), next)) {
-                    work.cancelSeen(progress.addUsage(work.runId, step.usage()));
-                    recorded.set(true);
-                    events.runProgress(work.sessionId, work.runId, trained.step(), work.steps.size() + 1,
-                            work.schedule.totalSteps());
-                }
-            }
-
-            @Override
-            public void failed(Map<String, Usage> usage) {
-                progress.addUsage(work.runId, usage);
-            }
+        return step -> {
+            apply.clearGrads(work.sessionId);
+            var trained = RunBatches.trained(at, step.step(), step.loss(), true);
+            progress.recordStep(work.runId, work.owner, trained.step(), next).ifPresent(cancelRequested -> {
+                work.cancelSeen(cancelRequested);
+                recorded.set(true);
+                events.runProgress(work.sessionId, work.runId, trained.step(), work.steps.size() + 1, work.schedule.totalSteps());
+            });
         };
     }
 }

@@ -90,11 +90,10 @@ class RunLoop {
             } else if (phase instanceof RunSchedule.Train train) {
                 var next = train.position().next(work.schedule.batchesPerEpoch());
                 var trained = batches.train(work, train.position(), next);
-                if (!trained.recorded()) {
+                if (!trained.recorded()) { // its cost is counted on the run already: the step counted it when it ran
                     write(work, () -> {
-                        boolean recorded = progress.recordStep(work.runId, work.owner, trained.step(), next);
+                        boolean recorded = progress.recordStep(work.runId, work.owner, trained.step(), next).isPresent();
                         if (recorded) {
-                            progress.addUsage(work.runId, trained.usage());
                             events.runProgress(work.sessionId, work.runId, trained.step(), work.steps.size() + 1,
                                     work.schedule.totalSteps());
                         }

@@ -80,7 +80,7 @@ class StepFinisher {
         var outcome = new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
         Boolean saved = tx.execute(status -> {
             if (!released(started, now, true, applied.usage())) {
-                apply.addUsage(id, applied.usage()); // its values are not applied, but its tokens were spent
+                apply.addUsage(id, applied.usage(), started.run()); // its values are not applied, but its tokens were spent
                 keeper.failed(applied.usage());
                 return false;
             }
@@ -134,7 +134,7 @@ class StepFinisher {
         tx.executeWithoutResult(status -> {
             boolean held = released(started, now, false, usage);
             if (!held) {
-                apply.addUsage(id, usage); // spent all the same, even when the step lost its lease
+                apply.addUsage(id, usage, started.run()); // spent all the same, even when the step lost its lease
             }
             keeper.failed(usage);
             if (held) { // otherwise the step that took over owns the session and already marked this entry failed
@@ -157,7 +157,7 @@ class StepFinisher {
      * the end were two (BENCHMARKS.md, 13).
      */
     private boolean released(Started started, Instant now, boolean succeeded, Map<String, Usage> usage) {
-        if (leases.releaseLease(started.session().id(), started.leaseOwner(), now, succeeded, usage)) {
+        if (leases.releaseLease(started.session().id(), started.leaseOwner(), now, succeeded, usage, started.run())) {
             return true;
         }
         log.warn("Step {} of session {} lost its lease to another step before it could save; nothing of it was applied",

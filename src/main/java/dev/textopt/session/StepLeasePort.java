@@ -32,7 +32,8 @@ public interface StepLeasePort {
      * The step's end, while {@code owner} still holds the lease: counts the change (and the step, when it
      * succeeded), adds what it spent as {@link ApplyStepPort#addUsage} does, and lets go of the lease. The
      * session row's lock is held from there to the transaction's end, so no take-over slips in before its
-     * commit. False, and nothing written, if another step took the lease over.
+     * commit. False, and nothing written, if another step took the lease over. A step of a training run ({@code run},
+     * null: none) counts what it spent on the run too.
      */
-    boolean releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded, Map<String, Usage> usage);
+    boolean releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded, Map<String, Usage> usage, UUID run);
 }

@@ -23,9 +23,10 @@ class StepStarter {
 
     /**
      * A step of its own: the snapshot it runs on, its history number, the lease it holds, and the
-     * parameters it calls the model for, as far as it can tell before a closure answers.
+     * parameters it calls the model for, as far as it can tell before a closure answers; the training run it is a
+     * step of (null: none), which counts what it spends.
      */
-    record Started(StoredSession session, int number, String leaseOwner, Instant startedAt, int total) implements Begun {
+    record Started(StoredSession session, int number, String leaseOwner, Instant startedAt, int total, UUID run) implements Begun {
     }
 
     record Earlier(StepRecord entry) implements Begun {
@@ -104,7 +105,7 @@ class StepStarter {
             leases.lockTenantStepStarts();
             limits.stepsInFlight(leases.countRunningSteps(now) - 1);
             events.stepStarted(id, number, total, asRun);
-            return new Started(session, number, owner, now, total);
+            return new Started(session, number, owner, now, total, asRun);
         });
     }
 

@@ -49,7 +49,7 @@ class TrainingTransactions {
     <T> T write(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper, Supplier<T> write) {
         try {
             return tx.execute(status -> {
-                addUsage(sessionId, usage);
+                addUsage(sessionId, usage, keeper);
                 return write.get();
             });
         } catch (RuntimeException e) {
@@ -65,15 +65,21 @@ class TrainingTransactions {
     /** Only the tokens, on the session and by {@link AnswerKeeper#failed}: a request whose calls failed stores nothing else. */
     void countTokens(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper) {
         tx.executeWithoutResult(status -> {
-            addUsage(sessionId, usage);
+            addUsage(sessionId, usage, keeper);
             keeper.failed(usage);
         });
     }
 
-    /** The session may have been deleted while the models thought: then there is nothing to count it on. */
-    private void addUsage(UUID sessionId, Map<String, Usage> usage) {
-        if (!this.usage.addOwnUsage(sessionId, clock.instant(), usage)) {
-            throw new SessionNotFoundException(sessionId);
+    /**
+     * On the session, and on the keeper's run if it works for one. The session may have been deleted while the
+     * models thought: then there is nothing to count it on.
+     */
+    private void addUsage(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper) {
+        var meter = keeper.meter();
+        boolean cancelRequested = this.usage.addOwnUsage(sessionId, clock.instant(), usage, meter == null ? null : meter.runId())
+                .orElseThrow(() -> new SessionNotFoundException(sessionId));
+        if (meter != null) {
+            meter.cancelSeen().accept(cancelRequested);
         }
     }
 }

@@ -5,71 +5,97 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.textopt.optim.Cost;
 import dev.textopt.optim.TokenUsage;
 import dev.textopt.optim.Usage;
-import dev.textopt.session.RecordRunPort;
+import dev.textopt.session.ApplyStepPort;
+import dev.textopt.session.TenantContext;
 import dev.textopt.support.Sql;
 import dev.textopt.support.TrainingEndToEndTest;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A run's usage is added in one statement when the instance knows what it wrote last; what it knows can be out
- * of date (its transaction rolled back, another writer changed the row), and then the sum must still be right.
+ * An operation of a run counts its cost on the run in the statement that counts it on the session (BENCHMARKS.md,
+ * 14): both add up, an unknown cost stays unknown on the run too, the run's cancel flag comes back with it, and a
+ * run that is not there is not counted on, while the session still is.
  */
 class RunUsageTest extends TrainingEndToEndTest {
 
     private static final Usage TEN_TOKENS = new Usage(new TokenUsage(7, 3), new Cost(new BigDecimal("0.01"), "USD"));
+    private static final Usage UNPRICED = new Usage(new TokenUsage(5, 1), new Cost(null, "USD"));
 
     @Autowired
-    RecordRunPort runs;
+    ApplyStepPort usage;
 
     @Autowired
-    TransactionTemplate tx;
+    TenantContext tenants;
 
     @Test
-    void addsToWhatTheRowHoldsWhenWhatThisInstanceWroteLastWasRolledBackOrChanged() throws SQLException {
-        UUID run = heldRun(session("Answer briefly.")[0]);
+    void anOperationsCostIsCountedOnItsRunWithItsSession() throws SQLException {
+        UUID session = UUID.fromString(session("Answer briefly.")[0]);
+        UUID run = heldRun(session);
         try {
-            addsUp(run);
+            long before = Sql.count("SELECT COALESCE(SUM(prompt_tokens), 0) FROM model_usage WHERE session_id = ? AND client_name = 'openai'",
+                    session);
+            usage.addUsage(session, Map.of("openai", TEN_TOKENS), run);
+            usage.addUsage(session, Map.of("openai", TEN_TOKENS, "judge", UNPRICED), run);
+            usage.addUsage(session, Map.of("judge", TEN_TOKENS), run);
+            usage.addUsage(session, Map.of("openai", TEN_TOKENS), null); // not the run's
+
+            assertThat(runTokens(run, "openai")).isEqualTo(14);
+            assertThat(Sql.count("SELECT completion_tokens FROM run_usage WHERE run_id = ? AND client_name = 'openai'", run)).isEqualTo(6);
+            assertThat(Sql.count("SELECT count(*) FROM run_usage WHERE run_id = ? AND client_name = 'openai' AND cost_amount = 0.02", run))
+                    .isEqualTo(1);
+            assertThat(runTokens(run, "judge")).isEqualTo(12);
+            assertThat(Sql.count("SELECT count(*) FROM run_usage WHERE run_id = ? AND client_name = 'judge' AND cost_amount IS NULL", run))
+                    .as("unknown once, unknown from then on").isEqualTo(1);
+            assertThat(Sql.count("SELECT prompt_tokens FROM model_usage WHERE session_id = ? AND client_name = 'openai'", session))
+                    .isEqualTo(before + 21);
+
+            assertThat(ownUsage(session, run)).as("the run's cancel flag comes with the count").contains(false);
+            Sql.update("UPDATE training_run SET cancel_requested = true WHERE id = ?", run);
+            assertThat(ownUsage(session, run)).contains(true);
+            assertThat(ownUsage(session, null)).as("no run, no flag").contains(false);
+
+            usage.addUsage(session, Map.of("openai", TEN_TOKENS), UUID.randomUUID());
+            assertThat(Sql.count("SELECT prompt_tokens FROM model_usage WHERE session_id = ? AND client_name = 'openai'", session))
+                    .as("counted on the session though its run is not there").isEqualTo(before + 28);
+            assertThat(runTokens(run, "openai")).isEqualTo(14);
         } finally {
             Sql.update("DELETE FROM training_run WHERE id = ?", run);
         }
+        assertThat(Sql.count("SELECT count(*) FROM run_usage WHERE run_id = ?", run)).as("deleted with its run").isZero();
     }
 
-    private void addsUp(UUID run) throws SQLException {
-        assertThat(runs.addUsage(run, Map.of("openai", TEN_TOKENS))).as("not cancelled").isFalse();
-        assertThat(runs.addUsage(run, Map.of("openai", TEN_TOKENS))).isFalse(); // known now: the one-statement add
-        assertThat(promptTokens(run)).isEqualTo(14);
-
-        tx.executeWithoutResult(status -> {
-            runs.addUsage(run, Map.of("openai", TEN_TOKENS));
-            status.setRollbackOnly();
-        });
-        assertThat(promptTokens(run)).as("rolled back").isEqualTo(14);
-        runs.addUsage(run, Map.of("openai", TEN_TOKENS));
-        assertThat(promptTokens(run)).as("added to what the row holds, not to what was rolled back").isEqualTo(21);
-
-        Sql.update("UPDATE training_run SET usage = jsonb_set(usage, '{openai,prompt_tokens}', '100'), cancel_requested = true WHERE id = ?", run);
-        assertThat(runs.addUsage(run, Map.of("openai", TEN_TOKENS, "judge", TEN_TOKENS))).as("the cancel flag comes with it").isTrue();
-        assertThat(promptTokens(run)).as("added to another writer's change").isEqualTo(107);
-        assertThat(Sql.count("SELECT CAST(usage->'judge'->>'completion_tokens' AS bigint) FROM training_run WHERE id = ?", run)).isEqualTo(3);
-        assertThat(Sql.count("SELECT count(*) FROM training_run WHERE id = ? AND usage->'openai'->>'cost_amount' = '0.04'", run)).isEqualTo(1);
+    private Optional<Boolean> ownUsage(UUID session, UUID run) throws SQLException {
+        String tenant;
+        try (var connection = Sql.connect(); var statement = connection.prepareStatement("SELECT tenant FROM optimizer_session WHERE id = ?")) {
+            statement.setObject(1, session);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                tenant = rows.getString(1);
+            }
+        }
+        var counted = new AtomicReference<Optional<Boolean>>();
+        tenants.actingFor(tenant, () -> counted.set(usage.addOwnUsage(session, Instant.now(), Map.of(), run)));
+        return counted.get();
     }
 
     /** A running run of the session that this test holds the lease of, so that no instance works on it. */
-    private static UUID heldRun(String sessionId) throws SQLException {
+    private static UUID heldRun(UUID sessionId) throws SQLException {
         UUID run = UUID.randomUUID();
         Sql.update("""
                 INSERT INTO training_run (id, session_id, status, spec, start_entry, total_steps, lease_owner, lease_expires_at, created_at)
-                VALUES (?, ?, 'running', '{}', 0, 1, 'a test', now() + interval '1 hour', now())""", run, UUID.fromString(sessionId));
+                VALUES (?, ?, 'running', '{}', 0, 1, 'a test', now() + interval '1 hour', now())""", run, sessionId);
         return run;
     }
 
-    private static long promptTokens(UUID run) throws SQLException {
-        return Sql.count("SELECT CAST(usage->'openai'->>'prompt_tokens' AS bigint) FROM training_run WHERE id = ?", run);
+    private static long runTokens(UUID run, String client) throws SQLException {
+        return Sql.count("SELECT prompt_tokens FROM run_usage WHERE run_id = ? AND client_name = ?", run, client);
     }
 }

@@ -74,7 +74,9 @@ class RunsTest extends TrainingEndToEndTest {
         assertThat(run.<Map<String, Object>>at("best")).isEqualTo(Map.of("step", 2, "score", 1.0));
         assertThat(run.<Integer>at("epoch")).isEqualTo(2);
         assertThat(run.<Integer>at("batch")).isZero();
-        assertThat(run.<Number>at("usage.openai.total_tokens").longValue()).isPositive();
+        assertThat(run.<Number>at("usage.openai.total_tokens").longValue()).isPositive()
+                .as("every call of the session was the run's, each counted once on both")
+                .isEqualTo(api.get("/v1/optimizers/" + ids[0]).<Number>at("usage.openai.total_tokens").longValue());
         assertThat(run.<String>at("finished_at")).isNotNull();
         assertThat(data(ids[0])).isEqualTo("Repeat the text. Answer in upper case.");
         var step = api.get("/v1/optimizers/" + ids[0] + "/steps/1");

@@ -1,6 +1,5 @@
 package dev.textopt.adapter.persistence;
 
-import dev.textopt.optim.Usage;
 import dev.textopt.optim.run.RunPosition;
 import dev.textopt.optim.run.RunStatus;
 import dev.textopt.optim.run.ValidationScore;
@@ -9,10 +8,8 @@ import dev.textopt.session.RunLeasePort;
 import dev.textopt.session.StoredRun;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,23 +25,10 @@ class RunProgress implements RunLeasePort, RecordRunPort {
     private static final String HELD = " WHERE id = ? AND lease_owner = ? AND status IN ('queued', 'running')";
 
     private final JdbcClient jdbc;
-    private final JsonColumns json;
     private final RunColumns runJson;
-    /**
-     * The usage this instance last wrote for each run it works on, to add to without reading it first. It may
-     * be out of date (its transaction rolled back, another instance took the run): the UPDATE that uses it
-     * checks it against the row. Bounded, as runs taken over elsewhere are never finished here.
-     */
-    private final Map<UUID, Map<String, Usage>> lastWritten = Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Map<String, Usage>> eldest) {
-            return size() > 256;
-        }
-    });
 
-    RunProgress(JdbcClient jdbc, JsonColumns json, RunColumns runJson) {
+    RunProgress(JdbcClient jdbc, RunColumns runJson) {
         this.jdbc = jdbc;
-        this.json = json;
         this.runJson = runJson;
     }
 
@@ -78,19 +62,20 @@ class RunProgress implements RunLeasePort, RecordRunPort {
         return jdbc.sql("UPDATE training_run SET status = 'running'" + HELD).params(runId, owner).update() == 1;
     }
 
-    /** The position moves only with a new step row, in one statement: a replayed write changes nothing. */
+    /** The position moves only with a new step row, in one statement: a replayed write changes nothing. The cancel flag comes with it. */
     @Override
-    public boolean recordStep(UUID runId, String owner, StoredRun.RunStep step, RunPosition next) {
+    public Optional<Boolean> recordStep(UUID runId, String owner, StoredRun.RunStep step, RunPosition next) {
         return jdbc.sql("""
                 WITH moved AS (
                     UPDATE training_run SET epoch = ?, batch = ?
                      WHERE id = ? AND lease_owner = ? AND status = 'running' AND epoch = ? AND batch = ?
-                    RETURNING id)
+                    RETURNING id, cancel_requested)
                 INSERT INTO training_run_step (run_id, epoch, batch, step, train_score)
-                SELECT id, ?, ?, ?, ? FROM moved""")
+                SELECT id, ?, ?, ?, ? FROM moved
+                RETURNING (SELECT cancel_requested FROM moved)""")
                 .params(next.epoch(), next.batch(), runId, owner, step.epoch(), step.batch(),
                         step.epoch(), step.batch(), step.step(), step.trainScore())
-                .update() == 1;
+                .query(Boolean.class).optional();
     }
 
     @Override
@@ -102,40 +87,8 @@ class RunProgress implements RunLeasePort, RecordRunPort {
                 .params(position, score.afterStep(), score.score(), runId, owner).update() == 1;
     }
 
-    /**
-     * The cancel flag comes with the usage: the run's next check point needs no query of its own (BENCHMARKS.md,
-     * 8). The usage is added in one statement when this instance knows what the run's usage is (it wrote it last:
-     * the UPDATE checks that it still is); otherwise, or when the check fails, it is read under a lock first.
-     */
-    @Override
-    public boolean addUsage(UUID runId, Map<String, Usage> usage) {
-        Map<String, Usage> known = lastWritten.get(runId);
-        if (known != null) {
-            Map<String, Usage> sum = Usage.sum(known, usage);
-            var cancel = jdbc.sql("UPDATE training_run SET usage = CAST(? AS jsonb) WHERE id = ? AND usage = CAST(? AS jsonb) RETURNING cancel_requested")
-                    .params(json.usage(sum), runId, json.usage(known)).query(Boolean.class).optional();
-            if (cancel.isPresent()) {
-                lastWritten.put(runId, sum);
-                return cancel.get();
-            }
-        }
-        var current = jdbc.sql("SELECT usage, cancel_requested FROM training_run WHERE id = ? FOR UPDATE").param(runId)
-                .query((rs, n) -> Map.entry(rs.getString("usage"), rs.getBoolean("cancel_requested"))).optional();
-        if (current.isEmpty()) {
-            lastWritten.remove(runId);
-            return true; // deleted with its session, as cancelRequested answers
-        }
-        Map<String, Usage> sum = Usage.sum(json.usage(current.get().getKey()), usage);
-        if (!usage.isEmpty()) {
-            jdbc.sql("UPDATE training_run SET usage = CAST(? AS jsonb) WHERE id = ?").params(json.usage(sum), runId).update();
-        }
-        lastWritten.put(runId, sum);
-        return current.get().getValue();
-    }
-
     @Override
     public boolean finish(UUID runId, String owner, RunStatus status, StoredRun.RunFailure failure, Instant finishedAt) {
-        lastWritten.remove(runId);
         return jdbc.sql("""
                 UPDATE training_run SET status = ?, failure = CAST(? AS jsonb), finished_at = ?, lease_owner = NULL, lease_expires_at = NULL"""
                 + HELD).params(status.wire(), runJson.failure(failure), Timestamp.from(finishedAt), runId, owner).update() == 1;

@@ -30,8 +30,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RunReads implements LoadRunPort, CreateRunPort {
 
+    /** A run's usage as one JSON object by client, in the shape {@link JsonColumns#usage(String)} reads. */
     private static final String RUN_COLUMNS = """
-            SELECT id, session_id, status, start_entry, total_steps, epoch, batch, failure, usage, cancel_requested, created_at, finished_at
+            SELECT id, session_id, status, start_entry, total_steps, epoch, batch, failure, cancel_requested, created_at, finished_at,
+                   (SELECT jsonb_object_agg(u.client_name, jsonb_build_object('prompt_tokens', u.prompt_tokens,
+                           'completion_tokens', u.completion_tokens, 'cost_amount', CAST(u.cost_amount AS text), 'currency', u.currency))
+                      FROM run_usage u WHERE u.run_id = training_run.id) AS usage
               FROM training_run""";
 
     private final JdbcClient jdbc;
@@ -47,9 +51,8 @@ class RunReads implements LoadRunPort, CreateRunPort {
     @Override
     public void insert(StoredRun run, RunCommand command, String leaseOwner, Instant leaseExpiresAt) {
         jdbc.sql("""
-                INSERT INTO training_run (id, session_id, status, spec, start_entry, total_steps, usage, lease_owner, lease_expires_at,
-                                          created_at)
-                VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, '{}', ?, ?, ?)""")
+                INSERT INTO training_run (id, session_id, status, spec, start_entry, total_steps, lease_owner, lease_expires_at, created_at)
+                VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)""")
                 .params(run.id(), run.sessionId(), run.status().wire(), runJson.command(command), run.startEntry(), run.totalSteps(), leaseOwner,
                         Timestamp.from(leaseExpiresAt), Timestamp.from(run.createdAt()))
                 .update();

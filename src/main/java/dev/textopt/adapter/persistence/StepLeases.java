@@ -61,9 +61,9 @@ class StepLeases implements StepLeasePort {
     }
 
     @Override
-    public boolean releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded, Map<String, Usage> usage) {
-        return usageStatement.add(usage, """
+    public boolean releaseLease(UUID sessionId, String owner, Instant now, boolean succeeded, Map<String, Usage> usage, UUID run) {
+        return usageStatement.add(usage, run, """
                 , updated_at = ?, step_count = step_count + CASE WHEN ? THEN 1 ELSE 0 END, lease_owner = NULL, lease_expires_at = NULL""",
-                " AND lease_owner = ?", Timestamp.from(now), succeeded, sessionId, owner) == 1;
+                " AND lease_owner = ?", Timestamp.from(now), succeeded, sessionId, owner).sessions() == 1;
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -47,15 +48,17 @@ class StepResults implements ApplyStepPort {
     }
 
     @Override
-    public void addUsage(UUID sessionId, Map<String, Usage> usage) {
+    public void addUsage(UUID sessionId, Map<String, Usage> usage, UUID run) {
         if (!usage.isEmpty()) {
-            usageStatement.add(usage, "", "", sessionId);
+            usageStatement.add(usage, run, "", "", sessionId);
         }
     }
 
     @Override
-    public boolean addOwnUsage(UUID sessionId, Instant updatedAt, Map<String, Usage> usage) {
-        return usageStatement.add(usage, ", updated_at = ?", " AND tenant = ?", Timestamp.from(updatedAt), sessionId, tenants.current()) == 1;
+    public Optional<Boolean> addOwnUsage(UUID sessionId, Instant updatedAt, Map<String, Usage> usage, UUID run) {
+        var counted = usageStatement.add(usage, run, ", updated_at = ?", " AND tenant = ?", Timestamp.from(updatedAt), sessionId,
+                tenants.current());
+        return counted.sessions() == 1 ? Optional.of(counted.runCancelRequested()) : Optional.empty();
     }
 
     /**
