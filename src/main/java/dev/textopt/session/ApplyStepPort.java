@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What a step leaves behind, in the transaction that ends it: new values and momentum, and what it cost. */
+/**
+ * What a step leaves behind, in the transaction that ends it: new values and momentum, and what it cost. The
+ * values and a run's clear_grad may be written only as the transaction commits (nothing in it reads them back).
+ */
 public interface ApplyStepPort {
 
-    /** A succeeded step's new values and momentum buffers, for the same parameters, in one batch. */
+    /** A succeeded step's new values and momentum buffers, for the same parameters, written as the transaction commits. */
     void setParamValuesAndMomentum(Map<UUID, String> dataById, Map<UUID, List<MomentumEntry>> buffers);
 
     /**
@@ -33,6 +36,6 @@ public interface ApplyStepPort {
      */
     Optional<Boolean> addOwnUsage(UUID sessionId, Instant updatedAt, Map<String, Usage> usage, UUID run);
 
-    /** Every gradient of the session's parameters deleted: a training run's clear_grad, in the transaction of its step. */
+    /** Every gradient of the session's parameters deleted as the transaction commits: a training run's clear_grad, in its step's. */
     void clearGrads(UUID sessionId);
 }

@@ -26,7 +26,7 @@ public interface RecordHistoryPort {
      */
     boolean updateProgress(UUID sessionId, int number, int done, int total);
 
-    /** The end of a running step: its outcome and what it did to each parameter. */
+    /** The end of a running step: its outcome and what it did to each parameter, written as the transaction commits. */
     void finish(UUID sessionId, StepRecord entry);
 
     /** Marks steps left running by instances whose lease expired as failed; returns how many. */

@@ -32,10 +32,12 @@ class HistoryWrites implements RecordHistoryPort {
 
     private final JsonColumns json;
     private final JdbcTemplate jdbc;
+    private final DeferredWrites deferred;
 
-    HistoryWrites(JsonColumns json, JdbcTemplate jdbc) {
+    HistoryWrites(JsonColumns json, JdbcTemplate jdbc, DeferredWrites deferred) {
         this.json = json;
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     @Override
@@ -84,12 +86,13 @@ class HistoryWrites implements RecordHistoryPort {
 
     /**
      * The end of a running entry: its outcome and what it did to each parameter, in one statement (the rows of
-     * step_param take the entry's id from its UPDATE): one round trip where two were (BENCHMARKS.md, 13).
+     * step_param take the entry's id from its UPDATE), sent with the step's other writes at its commit
+     * ({@link DeferredWrites}, BENCHMARKS.md, 13 and 14).
      */
     @Override
     public void finish(UUID sessionId, StepRecord record) {
         List<StepParamRecord> params = record.params();
-        Integer finished = jdbc.queryForObject("""
+        deferred.add("""
                 WITH entry AS (
                         UPDATE step_entry SET status = ?, finished_at = ?, duration_ms = ?, params_total = ?, params_done = ?,
                                loss = CAST(? AS jsonb), usage = CAST(? AS jsonb), error = CAST(? AS jsonb)
@@ -99,8 +102,11 @@ class HistoryWrites implements RecordHistoryPort {
                         SELECT entry.id, CAST(p.n AS integer) - 1, p.param_id, p.status, p.reason, p.previous_data, p.data, CAST(p.grads AS jsonb)
                           FROM entry, unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                              CAST(? AS text[])) WITH ORDINALITY AS p(param_id, status, reason, previous_data, data, grads, n))
-                SELECT count(*) FROM entry""", Integer.class,
-                lower(record.status()), timestamp(record.finishedAt()), record.durationMs(),
+                SELECT id FROM entry""", finished -> {
+                    if (finished != 1) {
+                        throw new IllegalStateException("step " + record.number() + " of session " + sessionId + " has no history entry to finish");
+                    }
+                }, lower(record.status()), timestamp(record.finishedAt()), record.durationMs(),
                 record.paramsTotal(), record.paramsDone(), json.loss(record.loss()), json.usage(record.usage()),
                 json.failures(record.failures()), sessionId, record.number(),
                 params.stream().map(StepParamRecord::paramId).toArray(UUID[]::new),
@@ -109,9 +115,6 @@ class HistoryWrites implements RecordHistoryPort {
                 params.stream().map(StepParamRecord::previousData).toArray(String[]::new),
                 params.stream().map(StepParamRecord::data).toArray(String[]::new),
                 params.stream().map(p -> json.gradients(p.grads())).toArray(String[]::new));
-        if (finished == null || finished != 1) {
-            throw new IllegalStateException("step " + record.number() + " of session " + sessionId + " has no history entry to finish");
-        }
     }
 
     /** Steps still 'running' whose session's lease has run out (or is gone) were abandoned by a dead instance. */

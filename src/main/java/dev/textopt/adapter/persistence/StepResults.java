@@ -27,12 +27,14 @@ class StepResults implements ApplyStepPort {
     private final UsageStatement usageStatement;
     private final JsonColumns json;
     private final TenantContext tenants;
+    private final DeferredWrites deferred;
 
-    StepResults(JdbcTemplate jdbc, UsageStatement usageStatement, JsonColumns json, TenantContext tenants) {
+    StepResults(JdbcTemplate jdbc, UsageStatement usageStatement, JsonColumns json, TenantContext tenants, DeferredWrites deferred) {
         this.jdbc = jdbc;
         this.usageStatement = usageStatement;
         this.json = json;
         this.tenants = tenants;
+        this.deferred = deferred;
     }
 
     @Override
@@ -40,11 +42,8 @@ class StepResults implements ApplyStepPort {
         if (!dataById.keySet().equals(buffers.keySet())) {
             throw new IllegalArgumentException("values and momentum buffers must be for the same parameters");
         }
-        if (!dataById.isEmpty()) {
-            jdbc.batchUpdate("UPDATE parameter SET data = ?, momentum_buffer = CAST(? AS jsonb) WHERE id = ?",
-                    dataById.entrySet().stream().map(e -> new Object[] {e.getValue(), json.momentum(buffers.get(e.getKey())), e.getKey()})
-                            .toList());
-        }
+        dataById.forEach((id, data) -> deferred.add("UPDATE parameter SET data = ?, momentum_buffer = CAST(? AS jsonb) WHERE id = ?",
+                data, json.momentum(buffers.get(id)), id));
     }
 
     @Override
@@ -67,7 +66,7 @@ class StepResults implements ApplyStepPort {
      */
     @Override
     public void clearGrads(UUID sessionId) {
-        jdbc.update("DELETE FROM gradient WHERE param_id IN (SELECT id FROM parameter WHERE session_id = ?)", sessionId);
+        deferred.add("DELETE FROM gradient WHERE param_id IN (SELECT id FROM parameter WHERE session_id = ?)", sessionId);
     }
 
     /**

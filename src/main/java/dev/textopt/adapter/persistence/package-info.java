@@ -22,7 +22,7 @@
  *       {@link SessionEventStore}'s appends, which lock, insert, queue deliveries and notify in one statement); {@link RunReads} creates and reads the runs those
  *       statements write, in SQL too, so that no JPA entity holds a run row that SQL changes.</li>
  *   <li><b>No flush or clear between the two styles.</b> What one style writes, the other does not hold:
- *       model_usage and the history rows are written in SQL only (no transaction writes a history row
+ *       model_usage, run_usage and the history rows are written in SQL only (no transaction writes a history row
  *       after JPA read it), the columns a step writes in SQL (its lease, its count, what it spent) are
  *       read-only in {@link SessionEntity}, and a change by hand locks the session row before it reads, so
  *       no SQL write of a step or an append can slip in between its read and its commit.</li>
