@@ -12,11 +12,11 @@ import java.util.UUID;
  */
 public interface StepLeasePort {
 
-    /** Serialises step starts of the current tenant until the transaction ends, so that counting them is exact. */
-    void lockTenantStepStarts();
-
-    /** Sessions of the current tenant with a step running (an unexpired lease). */
-    long countRunningSteps(Instant now);
+    /**
+     * Serialises step starts of the current tenant until the transaction ends, and then counts its sessions with a
+     * step running (an unexpired lease), so that the count is exact: it sees every start that committed meanwhile.
+     */
+    long lockAndCountRunningSteps(Instant now);
 
     /**
      * Claims the lease if nobody holds an unexpired one, reserves the step's history number and gives the

@@ -102,8 +102,7 @@ class StepStarter {
             // Last, so that the tenant's starts wait for each other only for a count and a commit (100 sessions
             // stepped at once queue here, BENCHMARKS.md benchmark 10); a refusal rolls back the claim above.
             // The count includes this step's own claim.
-            leases.lockTenantStepStarts();
-            limits.stepsInFlight(leases.countRunningSteps(now) - 1);
+            limits.stepsInFlight(leases.lockAndCountRunningSteps(now) - 1);
             events.stepStarted(id, number, total, asRun);
             return new Started(session, number, owner, now, total, asRun);
         });
