@@ -52,15 +52,10 @@ public class BackwardService {
         this.clock = clock;
     }
 
-    private record Snapshot(CallSession session, List<StoredTrace> traces) {
-    }
-
     public BackwardOutcome backward(UUID id, BackwardCommand command, AnswerKeeper<? super BackwardOutcome> keeper) {
         Instant started = clock.instant();
         List<String> ids = command.traces().stream().map(BackwardCommand.TraceScore::traceId).toList();
-        Snapshot snapshot = transactions.read(() -> new Snapshot(
-                sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id)),
-                lookup.find(id, ids, i -> "traces[" + i + "].trace_id", started)));
+        TraceLookup.Found snapshot = transactions.read(() -> lookup.find(id, true, ids, i -> "traces[" + i + "].trace_id", started));
         CallSession session = snapshot.session();
         List<BackwardItem> items = items(session, snapshot.traces(), command);
         BackwardPrompt prompt = BackwardPrompt.of(command.messages());

@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class EvaluateService {
 
-    private final LoadCallSessionPort sessions;
     private final SaveTracePort traces;
     private final TraceLookup lookup;
     private final TrainingCalls calls;
@@ -38,9 +37,8 @@ public class EvaluateService {
     private final ExternalEvaluator external;
     private final Clock clock;
 
-    EvaluateService(LoadCallSessionPort sessions, SaveTracePort traces, TraceLookup lookup, TrainingCalls calls,
+    EvaluateService(SaveTracePort traces, TraceLookup lookup, TrainingCalls calls,
             TrainingTransactions transactions, TrainingMetrics metrics, ClosurePolicy policy, ExternalEvaluator external, Clock clock) {
-        this.sessions = sessions;
         this.traces = traces;
         this.lookup = lookup;
         this.calls = calls;
@@ -51,15 +49,9 @@ public class EvaluateService {
         this.clock = clock;
     }
 
-    private record Snapshot(CallSession session, List<StoredTrace> traces) {
-    }
-
     public EvaluateOutcome evaluate(UUID id, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper) {
         Instant started = clock.instant();
-        Snapshot snapshot = transactions.read(() -> {
-            CallSession session = sessions.find(id).orElseThrow(() -> new SessionNotFoundException(id));
-            return new Snapshot(session, lookup.find(id, command.traceIds(), i -> "traces[" + i + "]", started));
-        });
+        TraceLookup.Found snapshot = transactions.read(() -> lookup.find(id, false, command.traceIds(), i -> "traces[" + i + "]", started));
         List<Trace> scored = snapshot.traces().stream().map(t -> TraceLookup.trace(t, snapshot.session())).toList();
         EvaluationResult result;
         try {

@@ -5,39 +5,45 @@ import dev.textopt.optim.training.Trace;
 import dev.textopt.optim.training.TraceParam;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.springframework.stereotype.Component;
 
-/** The traces an evaluate or backward request names, each checked, in the order named. */
+/**
+ * The session an evaluate or backward request is for, and the traces it names, each checked, in the order
+ * named; read together, in one round trip (BENCHMARKS.md, 14).
+ */
 @Component
 class TraceLookup {
 
+    /** The session, and its traces in the order the request named them. */
+    record Found(CallSession session, List<StoredTrace> traces) {
+    }
+
+    private final LoadCallSessionPort sessions;
     private final LoadTracePort traces;
     private final Limits limits;
 
-    TraceLookup(LoadTracePort traces, Limits limits) {
+    TraceLookup(LoadCallSessionPort sessions, LoadTracePort traces, Limits limits) {
+        this.sessions = sessions;
         this.traces = traces;
         this.limits = limits;
     }
 
     /**
-     * The session's traces with the ids given, in order. Refused with a 400 naming each field at fault
+     * The session (with its parameters' value versions, if asked) and its traces with the ids given. No such
+     * session: 404, before anything about the traces. Refused with a 400 naming each field at fault
      * ({@code field.apply(i)}): no id, too many, one that is not a trace of this session (another session's,
      * expired, or none at all) and one given twice.
      */
-    List<StoredTrace> find(UUID sessionId, List<String> ids, IntFunction<String> field, Instant now) {
-        if (ids.isEmpty()) {
-            throw new BadRequestException("traces", "give at least one trace id, as forward answered them");
-        }
-        limits.batch(ids.size(), "traces", "traces");
+    Found find(UUID sessionId, boolean versions, List<String> ids, IntFunction<String> field, Instant now) {
         var problems = new ArrayList<Problem>();
         var parsed = new ArrayList<UUID>();
-        var firstAt = new HashMap<UUID, Integer>();
-        for (int i = 0; i < ids.size(); i++) {
+        var firstAt = new LinkedHashMap<UUID, Integer>();
+        for (int i = 0; i < ids.size() && i <= limits.maxBatchSize(); i++) { // one past the limit is enough to refuse
             UUID id = uuid(ids.get(i));
             parsed.add(id);
             Integer earlier = id == null ? null : firstAt.putIfAbsent(id, i);
@@ -45,7 +51,12 @@ class TraceLookup {
                 problems.add(new Problem(field.apply(i), "the same trace as " + field.apply(earlier) + "; name each trace once"));
             }
         }
-        Map<UUID, StoredTrace> found = traces.find(sessionId, firstAt.keySet(), now);
+        var read = sessions.findWithTraces(sessionId, versions, firstAt.keySet(), now).orElseThrow(() -> new SessionNotFoundException(sessionId));
+        if (ids.isEmpty()) {
+            throw new BadRequestException("traces", "give at least one trace id, as forward answered them");
+        }
+        limits.batch(ids.size(), "traces", "traces");
+        Map<UUID, StoredTrace> found = read.traces();
         // Only to say why a trace is missing: a request whose traces are all found asks nothing more.
         var elsewhere = found.keySet().containsAll(firstAt.keySet()) ? List.<UUID>of()
                 : traces.ofOtherSessions(sessionId, firstAt.keySet(), now);
@@ -66,7 +77,7 @@ class TraceLookup {
             throw new BadRequestException(problems.size() == 1 ? problems.get(0).field() + ": " + problems.get(0).message()
                     : problems.size() + " traces cannot be used; see errors", problems);
         }
-        return ordered;
+        return new Found(read.session(), ordered);
     }
 
     private static UUID uuid(String id) {

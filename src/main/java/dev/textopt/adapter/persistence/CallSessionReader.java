@@ -3,9 +3,15 @@ package dev.textopt.adapter.persistence;
 import dev.textopt.session.Budget;
 import dev.textopt.session.CallSession;
 import dev.textopt.session.LoadCallSessionPort;
+import dev.textopt.session.StoredTrace;
 import dev.textopt.session.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +40,8 @@ class CallSessionReader implements LoadCallSessionPort {
                          AND sp.data IS NOT NULL AND sp.data IS DISTINCT FROM sp.previous_data),
                      p.added_at_entry)""";
 
+    private static final String NO_VERSION = "CAST(NULL AS integer)";
+
     /** A group without parameters, or a session without groups, is a row with nulls on the parameter's side. */
     private static final String QUERY = """
             SELECT s.budget_amount, s.budget_currency, s.spent, g.id AS group_id, g.options,
@@ -47,11 +55,13 @@ class CallSessionReader implements LoadCallSessionPort {
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
+    private final TraceColumns traceColumns;
     private final TenantContext tenants;
 
-    CallSessionReader(JdbcTemplate jdbc, JsonColumns json, TenantContext tenants) {
+    CallSessionReader(JdbcTemplate jdbc, JsonColumns json, TraceColumns traceColumns, TenantContext tenants) {
         this.jdbc = jdbc;
         this.json = json;
+        this.traceColumns = traceColumns;
         this.tenants = tenants;
     }
 
@@ -62,14 +72,52 @@ class CallSessionReader implements LoadCallSessionPort {
 
     @Override
     public Optional<CallSession> find(UUID id) {
-        return read(id, "CAST(NULL AS integer)");
+        return read(id, NO_VERSION);
+    }
+
+    /** The session's query and the traces' ({@link TraceColumns#FIND}) sent together: {@link OneRoundTrip}. */
+    @Override
+    public Optional<WithTraces> findWithTraces(UUID id, boolean versions, Collection<UUID> traceIds, Instant now) {
+        var session = new SessionRows(id);
+        var traces = new LinkedHashMap<UUID, StoredTrace>();
+        String tenant = tenants.current();
+        var parts = new ArrayList<OneRoundTrip.Part>();
+        parts.add(new OneRoundTrip.Part(QUERY.formatted(versions ? VALUE_VERSION : NO_VERSION), new Object[] {id, tenant}, (rows, n) -> {
+            while (rows.next()) {
+                session.processRow(rows);
+            }
+        }));
+        if (!traceIds.isEmpty()) {
+            parts.add(new OneRoundTrip.Part(TraceColumns.FIND, TraceColumns.findValues(id, tenant, traceIds, now), (rows, n) -> {
+                while (rows.next()) {
+                    traceColumns.add(rows, id, traces);
+                }
+            }));
+        }
+        OneRoundTrip.send(jdbc, parts);
+        return session.session().map(s -> new WithTraces(s, traces));
     }
 
     private Optional<CallSession> read(UUID id, String version) {
-        var found = new ArrayList<CallSession>(1);
-        var params = new ArrayList<CallSession.Param>();
-        var options = new HashMap<Long, Map<String, Object>>();
-        jdbc.query(QUERY.formatted(version), (RowCallbackHandler) rs -> {
+        var session = new SessionRows(id);
+        jdbc.query(QUERY.formatted(version), session, id, tenants.current());
+        return session.session();
+    }
+
+    /** The session from the rows of {@link #QUERY}: its first row, and a parameter on each row that has one. */
+    private final class SessionRows implements RowCallbackHandler {
+
+        private final UUID id;
+        private final List<CallSession> found = new ArrayList<>(1);
+        private final List<CallSession.Param> params = new ArrayList<>();
+        private final Map<Long, Map<String, Object>> options = new HashMap<>();
+
+        SessionRows(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
             if (found.isEmpty()) {
                 var amount = rs.getBigDecimal("budget_amount");
                 found.add(new CallSession(id, amount == null ? null : new Budget(amount, rs.getString("budget_currency")),
@@ -82,7 +130,10 @@ class CallSessionReader implements LoadCallSessionPort {
                         options.computeIfAbsent(rs.getLong("group_id"), group -> json.readMap(groupOptions)),
                         rs.getObject("version", Integer.class), rs.getInt("grads")));
             }
-        }, id, tenants.current());
-        return found.stream().findFirst().map(s -> new CallSession(s.id(), s.budget(), s.spent(), params));
+        }
+
+        Optional<CallSession> session() {
+            return found.stream().findFirst().map(s -> new CallSession(s.id(), s.budget(), s.spent(), params));
+        }
     }
 }

@@ -6,7 +6,6 @@ import dev.textopt.session.SaveTracePort;
 import dev.textopt.session.StoredTrace;
 import dev.textopt.session.TenantContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -62,27 +61,8 @@ class JpaTraceStore implements SaveTracePort, LoadTracePort, DeleteExpiredTraces
     public Map<UUID, StoredTrace> find(UUID sessionId, Collection<UUID> ids, Instant now) {
         var found = new LinkedHashMap<UUID, StoredTrace>();
         if (!ids.isEmpty()) {
-            jdbc.query("""
-                    SELECT t.id, t.batch_index, t.created_at, t.expires_at, t.messages, t.inputs, t.output, t.model_client, t.model,
-                           t.usage, t.params, t.evaluation
-                      FROM trace t JOIN optimizer_session s ON s.id = t.session_id
-                     WHERE t.session_id = ? AND s.tenant = ? AND t.id = ANY(?) AND t.expires_at > ?""", (RowCallbackHandler) rs -> {
-                var row = new TraceEntity();
-                row.id = rs.getObject("id", UUID.class);
-                row.sessionId = sessionId;
-                row.batchIndex = rs.getInt("batch_index");
-                row.createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
-                row.expiresAt = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
-                row.messages = rs.getString("messages");
-                row.inputs = rs.getString("inputs");
-                row.output = rs.getString("output");
-                row.modelClient = rs.getString("model_client");
-                row.model = rs.getString("model");
-                row.usage = rs.getString("usage");
-                row.params = rs.getString("params");
-                row.evaluation = rs.getString("evaluation");
-                found.put(row.id, columns.trace(row));
-            }, sessionId, tenants.current(), ids.toArray(UUID[]::new), now.atOffset(ZoneOffset.UTC));
+            jdbc.query(TraceColumns.FIND, (RowCallbackHandler) rs -> columns.add(rs, sessionId, found),
+                    TraceColumns.findValues(sessionId, tenants.current(), ids, now));
         }
         return found;
     }

@@ -4,6 +4,12 @@ import dev.textopt.optim.ChatMessage;
 import dev.textopt.session.StoredTrace;
 import dev.textopt.session.StoredTrace.TraceEvaluation;
 import dev.textopt.session.StoredTrace.UsedParam;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +21,40 @@ import org.springframework.stereotype.Component;
 @Component
 class TraceColumns {
 
+    /** A session's unexpired traces among some ids, only if the session is the tenant's: values by {@link #findValues}. */
+    static final String FIND = """
+            SELECT t.id, t.batch_index, t.created_at, t.expires_at, t.messages, t.inputs, t.output, t.model_client, t.model,
+                   t.usage, t.params, t.evaluation
+              FROM trace t JOIN optimizer_session s ON s.id = t.session_id
+             WHERE t.session_id = ? AND s.tenant = ? AND t.id = ANY(?) AND t.expires_at > ?""";
+
     private final JsonColumns json;
 
     TraceColumns(JsonColumns json) {
         this.json = json;
+    }
+
+    static Object[] findValues(UUID sessionId, String tenant, Collection<UUID> ids, Instant now) {
+        return new Object[] {sessionId, tenant, ids.toArray(UUID[]::new), now.atOffset(ZoneOffset.UTC)};
+    }
+
+    /** The trace on the current row of a {@link #FIND} query, added to {@code found} by id. */
+    void add(ResultSet rs, UUID sessionId, Map<UUID, StoredTrace> found) throws SQLException {
+        var row = new TraceEntity();
+        row.id = rs.getObject("id", UUID.class);
+        row.sessionId = sessionId;
+        row.batchIndex = rs.getInt("batch_index");
+        row.createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
+        row.expiresAt = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
+        row.messages = rs.getString("messages");
+        row.inputs = rs.getString("inputs");
+        row.output = rs.getString("output");
+        row.modelClient = rs.getString("model_client");
+        row.model = rs.getString("model");
+        row.usage = rs.getString("usage");
+        row.params = rs.getString("params");
+        row.evaluation = rs.getString("evaluation");
+        found.put(row.id, trace(row));
     }
 
     TraceEntity row(StoredTrace trace) {
