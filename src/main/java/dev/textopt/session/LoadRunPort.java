@@ -8,6 +8,12 @@ public interface LoadRunPort {
 
     Optional<StoredRun> find(UUID sessionId, UUID runId);
 
+    /**
+     * {@link #find}, only if the session is the current tenant's: the session's check and the run's read in one
+     * round trip, for the run's page, which is polled while the run trains (BENCHMARKS.md, 14).
+     */
+    Optional<StoredRun> findOwn(UUID sessionId, UUID runId);
+
     /** The session's runs, newest first. */
     PageOf<StoredRun> page(UUID sessionId, int page, int size);
 

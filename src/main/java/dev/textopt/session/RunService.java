@@ -74,9 +74,9 @@ public class RunService {
     }
 
     public StoredRun get(UUID id, UUID runId) {
-        return tx.execute(s -> {
-            get(id);
-            return runs.find(id, runId).orElseThrow(() -> new RunNotFoundException(id, runId));
+        return runs.findOwn(id, runId).orElseThrow(() -> {
+            get(id); // which of the two is not there: the session (of the tenant's), or the run
+            return new RunNotFoundException(id, runId);
         });
     }
 

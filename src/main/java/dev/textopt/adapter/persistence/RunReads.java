@@ -8,6 +8,7 @@ import dev.textopt.session.LoadRunPort;
 import dev.textopt.session.PageOf;
 import dev.textopt.session.RunCommand;
 import dev.textopt.session.StoredRun;
+import dev.textopt.session.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,14 +40,21 @@ class RunReads implements LoadRunPort, CreateRunPort {
                       FROM run_usage u WHERE u.run_id = training_run.id) AS usage
               FROM training_run""";
 
+    private static final String STEPS = "SELECT run_id, step, epoch, batch, train_score FROM training_run_step";
+    private static final String VALIDATION = "SELECT run_id, after_step, score FROM training_run_validation";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonColumns json;
     private final RunColumns runJson;
+    private final TenantContext tenants;
 
-    RunReads(JdbcClient jdbc, JsonColumns json, RunColumns runJson) {
+    RunReads(JdbcClient jdbc, JdbcTemplate template, JsonColumns json, RunColumns runJson, TenantContext tenants) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
         this.runJson = runJson;
+        this.tenants = tenants;
     }
 
     @Override
@@ -60,8 +69,41 @@ class RunReads implements LoadRunPort, CreateRunPort {
 
     @Override
     public Optional<StoredRun> find(UUID sessionId, UUID runId) {
-        return withContent(jdbc.sql(RUN_COLUMNS + " WHERE id = ? AND session_id = ?").params(runId, sessionId).query(this::row).list())
-                .stream().findFirst();
+        return one(RUN_COLUMNS + " WHERE id = ? AND session_id = ?", runId, sessionId);
+    }
+
+    @Override
+    public Optional<StoredRun> findOwn(UUID sessionId, UUID runId) {
+        return one(RUN_COLUMNS + " WHERE id = ? AND session_id = ? AND session_id IN (SELECT s.id FROM optimizer_session s WHERE s.tenant = ?)",
+                runId, sessionId, tenants.current());
+    }
+
+    /**
+     * The run's row (by {@code query}, whose first value is the run's id), its steps and its validation scores in one
+     * round trip ({@link OneRoundTrip}): a run's page is polled while it trains, and was six round trips (BENCHMARKS.md, 14).
+     */
+    private Optional<StoredRun> one(String query, Object... values) {
+        UUID runId = (UUID) values[0];
+        var found = new ArrayList<StoredRun>(1);
+        var steps = new ArrayList<StoredRun.RunStep>();
+        var validation = new ArrayList<ValidationScore>();
+        OneRoundTrip.send(template, List.of(
+                new OneRoundTrip.Part(query, values, (rows, n) -> {
+                    while (rows.next()) {
+                        found.add(row(rows, 0));
+                    }
+                }),
+                new OneRoundTrip.Part(STEPS + " WHERE run_id = ? ORDER BY step", new Object[] {runId}, (rows, n) -> {
+                    while (rows.next()) {
+                        steps.add(step(rows));
+                    }
+                }),
+                new OneRoundTrip.Part(VALIDATION + " WHERE run_id = ? ORDER BY position", new Object[] {runId}, (rows, n) -> {
+                    while (rows.next()) {
+                        validation.add(validation(rows));
+                    }
+                })));
+        return found.stream().findFirst().map(r -> withContent(r, steps, validation));
     }
 
     @Override
@@ -99,19 +141,29 @@ class RunReads implements LoadRunPort, CreateRunPort {
         }
         UUID[] ids = runs.stream().map(StoredRun::id).toArray(UUID[]::new);
         Map<UUID, List<StoredRun.RunStep>> steps = new HashMap<>();
-        jdbc.sql("SELECT run_id, step, epoch, batch, train_score FROM training_run_step WHERE run_id = ANY(?) ORDER BY run_id, step")
-                .param(ids).query(rs -> {
-                    steps.computeIfAbsent(rs.getObject("run_id", UUID.class), k -> new ArrayList<>()).add(new StoredRun.RunStep(
-                            rs.getInt("step"), rs.getInt("epoch"), rs.getInt("batch"), rs.getDouble("train_score")));
+        jdbc.sql(STEPS + " WHERE run_id = ANY(?) ORDER BY run_id, step").param(ids)
+                .query(rs -> {
+                    steps.computeIfAbsent(rs.getObject("run_id", UUID.class), k -> new ArrayList<>()).add(step(rs));
                 });
         Map<UUID, List<ValidationScore>> validation = new HashMap<>();
-        jdbc.sql("SELECT run_id, after_step, score FROM training_run_validation WHERE run_id = ANY(?) ORDER BY run_id, position")
-                .param(ids).query(rs -> {
-                    validation.computeIfAbsent(rs.getObject("run_id", UUID.class), k -> new ArrayList<>())
-                            .add(new ValidationScore(rs.getInt("after_step"), rs.getDouble("score")));
+        jdbc.sql(VALIDATION + " WHERE run_id = ANY(?) ORDER BY run_id, position").param(ids)
+                .query(rs -> {
+                    validation.computeIfAbsent(rs.getObject("run_id", UUID.class), k -> new ArrayList<>()).add(validation(rs));
                 });
-        return runs.stream().map(r -> new StoredRun(r.id(), r.sessionId(), r.status(), r.startEntry(), r.totalSteps(), r.position(),
-                steps.getOrDefault(r.id(), List.of()), validation.getOrDefault(r.id(), List.of()), r.failure(), r.usage(),
-                r.cancelRequested(), r.createdAt(), r.finishedAt())).toList();
+        return runs.stream().map(r -> withContent(r, steps.getOrDefault(r.id(), List.of()), validation.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    private static StoredRun withContent(StoredRun r, List<StoredRun.RunStep> steps, List<ValidationScore> validation) {
+        return new StoredRun(r.id(), r.sessionId(), r.status(), r.startEntry(), r.totalSteps(), r.position(), steps, validation,
+                r.failure(), r.usage(), r.cancelRequested(), r.createdAt(), r.finishedAt());
+    }
+
+    private static StoredRun.RunStep step(ResultSet rs) throws SQLException {
+        return new StoredRun.RunStep(rs.getInt("step"), rs.getInt("epoch"), rs.getInt("batch"), rs.getDouble("train_score"));
+    }
+
+    private static ValidationScore validation(ResultSet rs) throws SQLException {
+        return new ValidationScore(rs.getInt("after_step"), rs.getDouble("score"));
     }
 }
