@@ -82,17 +82,10 @@ class CallSessionReader implements LoadCallSessionPort {
         var traces = new LinkedHashMap<UUID, StoredTrace>();
         String tenant = tenants.current();
         var parts = new ArrayList<OneRoundTrip.Part>();
-        parts.add(new OneRoundTrip.Part(QUERY.formatted(versions ? VALUE_VERSION : NO_VERSION), new Object[] {id, tenant}, (rows, n) -> {
-            while (rows.next()) {
-                session.processRow(rows);
-            }
-        }));
+        parts.add(OneRoundTrip.Part.eachRow(QUERY.formatted(versions ? VALUE_VERSION : NO_VERSION), new Object[] {id, tenant}, session));
         if (!traceIds.isEmpty()) {
-            parts.add(new OneRoundTrip.Part(TraceColumns.FIND, TraceColumns.findValues(id, tenant, traceIds, now), (rows, n) -> {
-                while (rows.next()) {
-                    traceColumns.add(rows, id, traces);
-                }
-            }));
+            parts.add(OneRoundTrip.Part.eachRow(TraceColumns.FIND, TraceColumns.findValues(id, tenant, traceIds, now),
+                    rows -> traceColumns.add(rows, id, traces)));
         }
         OneRoundTrip.send(jdbc, parts);
         return session.session().map(s -> new WithTraces(s, traces));

@@ -6,6 +6,7 @@ import dev.textopt.session.StepRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -42,35 +43,34 @@ class HistoryWrites implements RecordHistoryPort {
 
     @Override
     public void insert(UUID sessionId, StepRecord record, String idempotencyKey) {
-        Long stepId = jdbc.queryForObject("""
-                INSERT INTO step_entry (session_id, number, kind, status, started_at, finished_at, duration_ms, params_total,
-                                        params_done, restored_to, loss, usage, error, idempotency_key, group_edit)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, CAST(? AS jsonb))
-                RETURNING id""", Long.class,
-                sessionId, record.number(), lower(record.kind()), lower(record.status()), timestamp(record.startedAt()),
-                timestamp(record.finishedAt()), record.durationMs(), record.paramsTotal(), record.paramsDone(), record.restoredTo(),
-                json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()), idempotencyKey,
-                json.write(record.groupEdit()));
-        saveParams(stepId, record.params());
+        insertIf(sessionId, record, idempotencyKey, "");
     }
 
+    /**
+     * Its own statement, after the lease's claim: its snapshot sees a run whose creation committed while the claim
+     * waited for the session row (a subquery in the claim's own statement would not).
+     */
     @Override
     public boolean insertStepUnlessRunActive(UUID sessionId, StepRecord record, String idempotencyKey, UUID asRun) {
-        // Its own statement, after the lease's claim: its snapshot sees a run whose creation committed while the
-        // claim waited for the session row (a subquery in the claim's own statement would not).
+        return insertIf(sessionId, record, idempotencyKey, """
+                 WHERE NOT EXISTS (SELECT 1 FROM training_run WHERE session_id = ? AND status IN ('queued', 'running')
+                                      AND id IS DISTINCT FROM CAST(? AS uuid))""", sessionId, asRun);
+    }
+
+    /** The entry, if {@code where} (a WHERE clause with its values, or nothing) holds; its values typed, as no VALUES types them. */
+    private boolean insertIf(UUID sessionId, StepRecord record, String idempotencyKey, String where, Object... whereValues) {
+        var values = new ArrayList<Object>(Arrays.asList(sessionId, record.number(), lower(record.kind()), lower(record.status()),
+                timestamp(record.startedAt()), timestamp(record.finishedAt()), record.durationMs(), record.paramsTotal(),
+                record.paramsDone(), record.restoredTo(), json.loss(record.loss()), json.usage(record.usage()),
+                json.failures(record.failures()), idempotencyKey, json.write(record.groupEdit())));
+        values.addAll(Arrays.asList(whereValues));
         List<Long> inserted = jdbc.queryForList("""
                 INSERT INTO step_entry (session_id, number, kind, status, started_at, finished_at, duration_ms, params_total,
                                         params_done, restored_to, loss, usage, error, idempotency_key, group_edit)
                 SELECT CAST(? AS uuid), CAST(? AS integer), CAST(? AS text), CAST(? AS text), CAST(? AS timestamptz),
                        CAST(? AS timestamptz), CAST(? AS bigint), CAST(? AS integer), CAST(? AS integer), CAST(? AS integer),
-                       CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS text), CAST(? AS jsonb)
-                 WHERE NOT EXISTS (SELECT 1 FROM training_run WHERE session_id = ? AND status IN ('queued', 'running')
-                                      AND id IS DISTINCT FROM CAST(? AS uuid))
-                RETURNING id""", Long.class,
-                sessionId, record.number(), lower(record.kind()), lower(record.status()), timestamp(record.startedAt()),
-                timestamp(record.finishedAt()), record.durationMs(), record.paramsTotal(), record.paramsDone(), record.restoredTo(),
-                json.loss(record.loss()), json.usage(record.usage()), json.failures(record.failures()), idempotencyKey,
-                json.write(record.groupEdit()), sessionId, asRun);
+                       CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS text), CAST(? AS jsonb)%s
+                RETURNING id""".formatted(where), Long.class, values.toArray());
         if (inserted.isEmpty()) {
             return false;
         }

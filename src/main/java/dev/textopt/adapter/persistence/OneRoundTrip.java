@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Several statements that do not depend on each other's results, sent as one prepared statement: the PostgreSQL
@@ -25,6 +26,15 @@ final class OneRoundTrip {
     }
 
     record Part(String sql, Object[] values, Result result) {
+
+        /** A query whose every row goes to {@code row}. */
+        static Part eachRow(String sql, Object[] values, RowCallbackHandler row) {
+            return new Part(sql, values, (rows, updated) -> {
+                while (rows.next()) {
+                    row.processRow(rows);
+                }
+            });
+        }
     }
 
     private OneRoundTrip() {

@@ -88,21 +88,10 @@ class RunReads implements LoadRunPort, CreateRunPort {
         var steps = new ArrayList<StoredRun.RunStep>();
         var validation = new ArrayList<ValidationScore>();
         OneRoundTrip.send(template, List.of(
-                new OneRoundTrip.Part(query, values, (rows, n) -> {
-                    while (rows.next()) {
-                        found.add(row(rows, 0));
-                    }
-                }),
-                new OneRoundTrip.Part(STEPS + " WHERE run_id = ? ORDER BY step", new Object[] {runId}, (rows, n) -> {
-                    while (rows.next()) {
-                        steps.add(step(rows));
-                    }
-                }),
-                new OneRoundTrip.Part(VALIDATION + " WHERE run_id = ? ORDER BY position", new Object[] {runId}, (rows, n) -> {
-                    while (rows.next()) {
-                        validation.add(validation(rows));
-                    }
-                })));
+                OneRoundTrip.Part.eachRow(query, values, rows -> found.add(row(rows, 0))),
+                OneRoundTrip.Part.eachRow(STEPS + " WHERE run_id = ? ORDER BY step", new Object[] {runId}, rows -> steps.add(step(rows))),
+                OneRoundTrip.Part.eachRow(VALIDATION + " WHERE run_id = ? ORDER BY position", new Object[] {runId},
+                        rows -> validation.add(validation(rows)))));
         return found.stream().findFirst().map(r -> withContent(r, steps, validation));
     }
 
