@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** The history as JPA reads it: pages of entries, one entry, and the values the entries gave. */
@@ -23,14 +22,12 @@ class HistoryReads implements LoadHistoryPort {
     private final StepParamRepository stepParams;
     private final ParamRepository params;
     private final JsonColumns json;
-    private final JdbcTemplate jdbc;
 
-    HistoryReads(StepEntryRepository entries, StepParamRepository stepParams, ParamRepository params, JsonColumns json, JdbcTemplate jdbc) {
+    HistoryReads(StepEntryRepository entries, StepParamRepository stepParams, ParamRepository params, JsonColumns json) {
         this.entries = entries;
         this.stepParams = stepParams;
         this.params = params;
         this.json = json;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -44,16 +41,8 @@ class HistoryReads implements LoadHistoryPort {
         return entries.findBySessionIdAndNumber(sessionId, number).map(e -> withParams(List.of(e)).get(0));
     }
 
-    /**
-     * Most keys started nothing before (each step of a training run has one of its own): one plain query tells,
-     * where the entity query was the largest part of a run's step start (BENCHMARKS.md, 13).
-     */
     @Override
     public Optional<StepRecord> stepStartedBy(UUID sessionId, String idempotencyKey) {
-        if (jdbc.queryForList("SELECT 1 FROM step_entry WHERE session_id = ? AND idempotency_key = ? AND status <> 'failed'",
-                Integer.class, sessionId, idempotencyKey).isEmpty()) {
-            return Optional.empty();
-        }
         return entries.findBySessionIdAndIdempotencyKeyAndStatusNot(sessionId, idempotencyKey, "failed")
                 .map(e -> withParams(List.of(e)).get(0));
     }
