@@ -21,12 +21,8 @@ class UsageClearTest extends EndToEndTest {
     void usageIsClearedEverywhereButTheBudgetsSpentStaysAndKeepsCounting() {
         openAi.answer("Usage to clear.", "<IMPROVED_VARIABLE>Usage to clear, again.</IMPROVED_VARIABLE>", TOKENS, TOKENS);
         openAi.answer("Usage to clear, again.", "<IMPROVED_VARIABLE>Usage to clear, once more.</IMPROVED_VARIABLE>", TOKENS, TOKENS);
-        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Usage to clear.", "role", "prompt")),
-                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o")), "budget", Map.of("amount", 1.0, "currency", "USD")));
-        String session = "/v1/optimizers/" + created.<String>at("id");
-        String param = created.at("param_groups.0.params.0.id");
-        api.post(session + "/params/" + param + "/grad", Map.of("data", "Again.", "role", "feedback"));
-        assertThat(api.post(session + "/step", null).status()).isEqualTo(200);
+        String[] stepped = steppedOnce("Usage to clear.");
+        String session = stepped[0];
         assertThat(api.get(session).<Number>at("usage.openai.total_tokens").longValue()).isEqualTo(2L * TOKENS);
 
         var cleared = api.post(session + "/usage/clear", null);
@@ -53,12 +49,9 @@ class UsageClearTest extends EndToEndTest {
         openAi.server().stubFor(openAi.matching("Unpriced first.").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(Api.json(unpricedAnswer))));
         openAi.answer("Unpriced, then priced.", "<IMPROVED_VARIABLE>Priced at last.</IMPROVED_VARIABLE>", TOKENS, TOKENS);
-        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Unpriced first.", "role", "prompt")),
-                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o")), "budget", Map.of("amount", 1.0, "currency", "USD")));
-        String session = "/v1/optimizers/" + created.<String>at("id");
-        String param = created.at("param_groups.0.params.0.id");
-        api.post(session + "/params/" + param + "/grad", Map.of("data", "Again.", "role", "feedback"));
-        assertThat(api.post(session + "/step", null).status()).isEqualTo(200);
+        String[] stepped = steppedOnce("Unpriced first.");
+        String session = stepped[0];
+        String param = stepped[1];
         var unpriced = api.get(session);
         assertThat(unpriced.<Object>at("usage.openai.cost.amount")).isNull();
         assertThat(unpriced.<Number>at("budget.spent").doubleValue()).isZero();
@@ -70,6 +63,17 @@ class UsageClearTest extends EndToEndTest {
         assertThat(after.<Number>at("usage.openai.total_tokens").longValue()).isEqualTo(4L * TOKENS);
         assertThat(after.<Object>at("usage.openai.cost.amount")).as("unknown once, unknown from then on").isNull();
         assertThat(after.<Number>at("budget.spent").doubleValue()).as("the priced call is spent").isEqualTo(CALL_COST);
+    }
+
+    /** A session of one prompt with a budget of 1 USD, stepped once with one gradient: its path and its parameter's id. */
+    private String[] steppedOnce(String prompt) {
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", prompt, "role", "prompt")),
+                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o")), "budget", Map.of("amount", 1.0, "currency", "USD")));
+        String session = "/v1/optimizers/" + created.<String>at("id");
+        String param = created.at("param_groups.0.params.0.id");
+        api.post(session + "/params/" + param + "/grad", Map.of("data", "Again.", "role", "feedback"));
+        assertThat(api.post(session + "/step", null).status()).isEqualTo(200);
+        return new String[] {session, param};
     }
 
     @Test

@@ -84,6 +84,18 @@ class RunsTest extends TrainingEndToEndTest {
         assertThat(api.get("/v1/optimizers/" + ids[0]).<List<?>>at("param_groups.0.params.0.grad")).as("clear_grad after each step").isEmpty();
         var listed = api.get("/v1/optimizers/" + ids[0] + "/runs");
         assertThat(listed.<List<Map<String, Object>>>at("items")).extracting(r -> r.get("id")).containsExactly(run.<String>at("id"));
+
+        // The run's page is read in one round trip with the tenant's check in it: still a 404 for another
+        // tenant (naming the session, not the run), and a 404 naming the run for a run the session does not have.
+        String page = "/v1/optimizers/" + ids[0] + "/runs/" + run.<String>at("id");
+        var theirs = new Api(port, "beta-key").get(page);
+        assertThat(theirs.status()).as(theirs.raw()).isEqualTo(404);
+        assertThat(theirs.<String>at("detail")).contains(ids[0]).doesNotContain("training run");
+        var unknown = api.get("/v1/optimizers/" + ids[0] + "/runs/" + UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.<String>at("detail")).contains("no training run");
+        var elsewhere = api.get("/v1/optimizers/" + session("Another.")[0] + "/runs/" + run.<String>at("id"));
+        assertThat(elsewhere.<String>at("detail")).as("a run of another session").contains("no training run");
     }
 
     @Test
