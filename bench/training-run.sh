@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: a training run of 2 epochs x 8 batches of 4 items, model latency L = 300 ms: wall time against the
-# ideal (16 steps x 4 sequential model phases x L) and textopt's own overhead per step (p50, p99), RUNS runs,
-# fresh service each, each after a warm-up until its JIT compilers settle (bench/training_run.py says how each
-# figure is taken). Extra textopt properties may follow.
+# ideal (16 steps x 4 sequential model phases x L) and textopt's own overhead per step (p50, p99): RUNS fresh
+# services, each warmed up until its JIT compilers settle and then measured MEASURED_RUNS (3) runs in a row, a row
+# each (bench/training_run.py says how each figure is taken). Extra textopt properties may follow.
 source "$(dirname "$0")/lib.sh"
 L=${LATENCY_MS:-300}
 out=$RESULTS/training-run.jsonl; : > "$out"
@@ -13,6 +13,7 @@ for run in $(seq 1 "$RUNS"); do
   start_fake "$fake" "$L"
   start_textopt bench-run "$port" "$fake" "$@"
   python3 "$BENCH_DIR/training_run.py" --port "$port" --fake-port "$fake" --latency-ms "$L" --run "$run" --out "$out" \
+    --measured-runs "${MEASURED_RUNS:-3}" \
     --warmup-seconds "$WARMUP_SECONDS" --pid "$(textopt_pid bench-run)"
   stop_textopt bench-run
   kill "${_pids[-1]}"; unset '_pids[-1]'

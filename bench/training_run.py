@@ -12,11 +12,16 @@ it until it ends, and prints one JSON line, appended to --out:
                     the previous phase's last call to the start of the next phase's first call, as the fake model
                     timed them), the first one measured from the previous step's optimizer call
   gap_p50_ms        each of the four gaps of a step, p50: where textopt's time goes
+--measured-runs runs (3) are measured one after another on the same service, one row each ("measured" says which):
+a warm-up takes minutes and a measured run 20 s, so three figures per warm-up instead of one give the median more
+to stand on. Each row also says the share of a core the JIT compilers used during it ("jit_share"): a figure
+taken while they still compile is of code not yet compiled.
 Warm-up runs of --warmup-batches batches come first, for at least --warmup-seconds and, given textopt's --pid, until
-its JIT compilers settle: until they used less than --jit-settled (5 %) of one core during the last warm-up run, or
---warmup-max-seconds have passed. A run's code runs once per batch, so it takes the compilers minutes of runs to
+its JIT compilers settle: until they used less than --jit-settled (5 %) of one core during each of the last
+--settled-runs (3) warm-up runs, or --warmup-max-seconds have passed (one quiet warm-up run was not enough: the
+compilers went back to a sixth of a core in the measured runs after it, BENCHMARKS.md, 15). A run's code runs once per batch, so it takes the compilers minutes of runs to
 reach it: after 60 s they still used a fifth of a core through the measured run, and the figures were of code
-still being compiled (BENCHMARKS.md, 13). The row says how long the warm-up took and the compilers' last share.
+still being compiled (BENCHMARKS.md, 13). The row says how long the warm-up took and the compilers' largest share in its last runs.
 """
 import argparse
 import json
@@ -81,15 +86,18 @@ def compiler_seconds(pid):
 
 
 def warm_up(client, args):
-    """Warm-up runs until the JIT settles (see the module's doc); (seconds it took, the compilers' last share of a core)."""
-    began = time.time()
+    """Warm-up runs until the JIT settles (see the module's doc); (seconds it took, the compilers' largest share of a
+    core in the last --settled-runs warm-up runs)."""
+    began, shares = time.time(), []
     while True:
         compiled, start = compiler_seconds(args.pid) if args.pid else 0, time.time()
         run(client, 1, args.warmup_batches, args.batch_size, 300)
-        share = (compiler_seconds(args.pid) - compiled) / (time.time() - start) if args.pid else None
+        shares.append((compiler_seconds(args.pid) - compiled) / (time.time() - start) if args.pid else 0)
+        last = max(shares[-args.settled_runs:])
         elapsed = time.time() - began
-        if elapsed >= args.warmup_max_seconds or (elapsed >= args.warmup_seconds and (share is None or share < args.jit_settled)):
-            return round(elapsed, 1), None if share is None else round(share, 3)
+        settled = len(shares) >= args.settled_runs and last < args.jit_settled
+        if elapsed >= args.warmup_max_seconds or (elapsed >= args.warmup_seconds and settled):
+            return round(elapsed, 1), round(last, 3) if args.pid else None
 
 
 def main():
@@ -104,13 +112,26 @@ def main():
     ap.add_argument("--warmup-seconds", type=float, default=60)
     ap.add_argument("--warmup-max-seconds", type=float, default=900)
     ap.add_argument("--jit-settled", type=float, default=0.05)
+    ap.add_argument("--settled-runs", type=int, default=3)
     ap.add_argument("--pid", type=int)
     ap.add_argument("--run", type=int, default=1)
+    ap.add_argument("--measured-runs", type=int, default=3)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     client, fake = Client(args.port), Client(args.fake_port)
 
     warmup_s, jit_share = warm_up(client, args)
+    for measured in range(1, args.measured_runs + 1):
+        row = measure(client, fake, args)
+        row.update({"run": args.run, "measured": measured, "warmup_s": warmup_s, "jit_share_last_warmup": jit_share})
+        print(json.dumps(row), flush=True)
+        with open(args.out, "a") as f:
+            f.write(json.dumps(row) + "\n")
+
+
+def measure(client, fake, args):
+    """One measured run: its figures (the module's doc says which)."""
+    compiled = compiler_seconds(args.pid) if args.pid else 0
     fake.request("POST", "/stats/reset")
     wall = run(client, args.epochs, args.batches, args.batch_size, 600)
     stats = fake.json("GET", "/stats")
@@ -129,14 +150,12 @@ def main():
         for name, gap in gaps.items():
             by_gap[name].append(gap)
         per_step.append(sum(gaps.values()))
-    row = {"bench": "training-run", "run": args.run, "epochs": args.epochs, "batches": args.batches, "batch_size": args.batch_size,
-           "latency_ms": args.latency_ms, "wall_s": round(wall, 2), "ideal_s": steps * 4 * args.latency_ms / 1000,
-           "overhead_p50_ms": round(pct(per_step, 50), 1), "overhead_p99_ms": round(pct(per_step, 99), 1),
-           "model_calls": stats["count"], "warmup_s": warmup_s, "jit_share_last_warmup": jit_share, "gap_p50_ms": {name: round(pct(v, 50), 1) for name, v in by_gap.items()}}
-    print(json.dumps(row), flush=True)
-    with open(args.out, "a") as f:
-        f.write(json.dumps(row) + "\n")
-
+    return {"bench": "training-run", "epochs": args.epochs, "batches": args.batches, "batch_size": args.batch_size,
+            "latency_ms": args.latency_ms, "wall_s": round(wall, 2), "ideal_s": steps * 4 * args.latency_ms / 1000,
+            "overhead_p50_ms": round(pct(per_step, 50), 1), "overhead_p99_ms": round(pct(per_step, 99), 1),
+            "model_calls": stats["count"],
+            "jit_share": round((compiler_seconds(args.pid) - compiled) / wall, 3) if args.pid else None,
+            "gap_p50_ms": {name: round(pct(v, 50), 1) for name, v in by_gap.items()}}
 
 if __name__ == "__main__":
     main()
