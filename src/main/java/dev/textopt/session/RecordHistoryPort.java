@@ -1,6 +1,7 @@
 package dev.textopt.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Writes the history: a new entry, a running step's progress and its end, steps their instance abandoned. */
@@ -29,12 +30,20 @@ public interface RecordHistoryPort {
     /** The end of a running step: its outcome and what it did to each parameter, written as the transaction commits. */
     void finish(UUID sessionId, StepRecord entry);
 
-    /** Marks steps left running by instances whose lease expired as failed; returns how many. */
-    int failAbandonedSteps(Instant now);
+    /** A step its instance left running, now marked failed with {@code failures} (reason {@code abandoned}). */
+    record AbandonedStep(UUID sessionId, int number, List<StepRecord.StepFailure> failures) {
+    }
+
+    /** What a step's start learned from its sweep: the steps it marked failed, and whether its key started a step. */
+    record Swept(List<AbandonedStep> abandoned, boolean keyUsed) {
+    }
+
+    /** Marks steps left running by instances whose lease expired as failed; returns them. */
+    List<AbandonedStep> failAbandonedSteps(Instant now);
 
     /**
      * {@link #failAbandonedSteps}, then whether {@code idempotencyKey} (null: none) started a step on the session that
      * did not fail, as the sweep left it: one statement where two were, at every step's start (BENCHMARKS.md, 14).
      */
-    boolean failAbandonedStepsAndFindKey(Instant now, UUID sessionId, String idempotencyKey);
+    Swept failAbandonedStepsAndFindKey(Instant now, UUID sessionId, String idempotencyKey);
 }

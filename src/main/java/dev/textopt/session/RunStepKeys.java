@@ -1,6 +1,5 @@
 package dev.textopt.session;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,16 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunStepKeys {
 
     private final LoadHistoryPort history;
-    private final RecordHistoryPort entries;
+    private final AbandonedSteps abandoned;
     private final TransactionTemplate tx;
-    private final Clock clock;
     private final Duration pause;
 
-    RunStepKeys(LoadHistoryPort history, RecordHistoryPort entries, TransactionTemplate tx, Clock clock, LeaseKeeper keeper) {
+    RunStepKeys(LoadHistoryPort history, AbandonedSteps abandoned, TransactionTemplate tx, LeaseKeeper keeper) {
         this.history = history;
-        this.entries = entries;
+        this.abandoned = abandoned;
         this.tx = tx;
-        this.clock = clock;
         long tenth = keeper.timeout().toMillis() / 10;
         this.pause = Duration.ofMillis(Math.max(100, Math.min(2_000, tenth)));
     }
@@ -38,7 +35,7 @@ class RunStepKeys {
             if (entry.isEmpty() || entry.get().status() != StepRecord.Status.RUNNING) {
                 return entry.filter(e -> e.status() == StepRecord.Status.SUCCEEDED);
             }
-            tx.executeWithoutResult(s -> entries.failAbandonedSteps(clock.instant()));
+            abandoned.sweep();
             pause(work);
         }
     }

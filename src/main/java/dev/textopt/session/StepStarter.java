@@ -43,10 +43,11 @@ class StepStarter {
     private final Limits limits;
     private final RunGuard runs;
     private final EventLog events;
+    private final AbandonedSteps abandonedSteps;
 
     StepStarter(LoadSessionPort sessions, StepLeasePort leases, RecordHistoryPort history, LoadHistoryPort pastEntries,
             LeaseKeeper keeper, TgdFactory factory, TransactionTemplate tx, Clock clock, Limits limits, RunGuard runs,
-            EventLog events) {
+            EventLog events, AbandonedSteps abandonedSteps) {
         this.sessions = sessions;
         this.leases = leases;
         this.history = history;
@@ -58,6 +59,7 @@ class StepStarter {
         this.limits = limits;
         this.runs = runs;
         this.events = events;
+        this.abandonedSteps = abandonedSteps;
     }
 
     /**
@@ -77,8 +79,9 @@ class StepStarter {
             // Before taking the lease: afterwards this session's lease is ours and unexpired, so the entry
             // left running by a dead holder of the lease we are taking over would not match. And before
             // looking for the key's step, which is failed, not running, once its dead instance's lease ran out.
-            boolean keyUsed = history.failAbandonedStepsAndFindKey(now, id, idempotencyKey);
-            var earlier = keyUsed ? pastEntries.stepStartedBy(id, idempotencyKey) : Optional.<StepRecord>empty();
+            var swept = history.failAbandonedStepsAndFindKey(now, id, idempotencyKey);
+            abandonedSteps.failed(swept.abandoned());
+            var earlier = swept.keyUsed() ? pastEntries.stepStartedBy(id, idempotencyKey) : Optional.<StepRecord>empty();
             if (earlier.isPresent()) {
                 if (earlier.get().status() == StepRecord.Status.RUNNING) {
                     throw new RequestInProgressException(earlier.get().number());

@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * An instance that dies in the middle of a step keeps the session blocked (409) only until its lease
- * runs out; then a step on another instance succeeds and the dead step's entry is marked failed.
+ * runs out; then a step on another instance succeeds and the dead step's entry is marked failed, with a
+ * {@code step.failed} event.
  * Death is simulated: the instance's lease renewal stops, then its context is dropped while its model
  * call is still hanging, so it never finishes, fails or releases anything.
  */
@@ -113,6 +114,24 @@ class LeaseExpiryTest {
         }
     }
 
+    /** The session's events in order, each as "type step reason" (the first failure's reason, for a failed step). */
+    private static List<String> events(String sessionId) throws Exception {
+        var db = TestDatabase.get();
+        try (var connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+                var query = connection.prepareStatement("""
+                        SELECT type || ' ' || (data ->> 'step') || COALESCE(' ' || (data -> 'failures' -> 0 ->> 'reason'), '')
+                          FROM session_event WHERE session_id = ? ORDER BY id""")) {
+            query.setObject(1, UUID.fromString(sessionId));
+            var events = new ArrayList<String>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(rows.getString(1));
+                }
+            }
+            return events;
+        }
+    }
+
     @Test
     void aDeadInstancesStepBlocksTheSessionOnlyUntilItsLeaseRunsOut() throws Exception {
         openAi.answer("Dies mid-step.", "<IMPROVED_VARIABLE>Survived.</IMPROVED_VARIABLE>", 10, 2);
@@ -150,6 +169,8 @@ class LeaseExpiryTest {
         var dead = api.get("/v1/optimizers/" + id + "/steps/1");
         assertThat(dead.<String>at("status")).isEqualTo("failed");
         assertThat(dead.<String>at("failures.0.reason")).isEqualTo("abandoned");
+        assertThat(events(id)).as("a follower of the session's events learns that the dead step ended, before the next began")
+            .containsExactly("step.started 1", "step.failed 1 abandoned", "step.started 2", "step.succeeded 2");
         var session = api.get("/v1/optimizers/" + id);
         assertThat(session.<Integer>at("step_count")).isEqualTo(1);
         assertThat(session.<String>at("param_groups.0.params.0.data")).isEqualTo("Survived.");

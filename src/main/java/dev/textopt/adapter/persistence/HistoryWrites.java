@@ -3,6 +3,8 @@ package dev.textopt.adapter.persistence;
 import dev.textopt.session.RecordHistoryPort;
 import dev.textopt.session.StepParamRecord;
 import dev.textopt.session.StepRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,9 @@ class HistoryWrites implements RecordHistoryPort {
               FROM optimizer_session s
              WHERE e.session_id = s.id AND e.status = 'running'
                AND (s.lease_owner IS NULL OR s.lease_expires_at < ?)""";
+
+    /** What a sweep gives back of each step it marked failed. */
+    private static final String SWEPT = "RETURNING e.id, e.session_id, e.number, CAST(e.error AS text) AS error";
 
     private final JsonColumns json;
     private final JdbcTemplate jdbc;
@@ -119,18 +124,33 @@ class HistoryWrites implements RecordHistoryPort {
 
     /** Steps still 'running' whose session's lease has run out (or is gone) were abandoned by a dead instance. */
     @Override
-    public int failAbandonedSteps(Instant now) {
-        return jdbc.update(FAIL_ABANDONED, timestamp(now), timestamp(now));
+    public List<AbandonedStep> failAbandonedSteps(Instant now) {
+        return jdbc.query(FAIL_ABANDONED + " " + SWEPT, (rs, n) -> abandoned(rs), timestamp(now), timestamp(now));
     }
 
-    /** The sweep's own rows are left out of the key's lookup, whose snapshot does not see the sweep's changes. */
+    /**
+     * The sweep's own rows are left out of the key's lookup, whose snapshot does not see the sweep's changes. One
+     * row per swept step with the key's answer beside it, or one row with only the key's answer.
+     */
     @Override
-    public boolean failAbandonedStepsAndFindKey(Instant now, UUID sessionId, String idempotencyKey) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                WITH swept AS (%s RETURNING e.id)
-                SELECT EXISTS (SELECT 1 FROM step_entry WHERE session_id = ? AND idempotency_key = ? AND status <> 'failed'
-                                  AND id NOT IN (SELECT id FROM swept))""".formatted(FAIL_ABANDONED), Boolean.class,
-                timestamp(now), timestamp(now), sessionId, idempotencyKey));
+    public Swept failAbandonedStepsAndFindKey(Instant now, UUID sessionId, String idempotencyKey) {
+        var abandoned = new ArrayList<AbandonedStep>();
+        var keyUsed = new boolean[1];
+        jdbc.query("""
+                WITH swept AS (%s %s),
+                     used AS (SELECT EXISTS (SELECT 1 FROM step_entry WHERE session_id = ? AND idempotency_key = ? AND status <> 'failed'
+                                                AND id NOT IN (SELECT id FROM swept)) AS key_used)
+                SELECT used.key_used, swept.* FROM used LEFT JOIN swept ON true""".formatted(FAIL_ABANDONED, SWEPT), rs -> {
+                    keyUsed[0] = rs.getBoolean("key_used");
+                    if (rs.getObject("session_id") != null) {
+                        abandoned.add(abandoned(rs));
+                    }
+                }, timestamp(now), timestamp(now), sessionId, idempotencyKey);
+        return new Swept(abandoned, keyUsed[0]);
+    }
+
+    private AbandonedStep abandoned(ResultSet rs) throws SQLException {
+        return new AbandonedStep(rs.getObject("session_id", UUID.class), rs.getInt("number"), json.failures(rs.getString("error")));
     }
 
     /** Always new rows (an entry's parameters are written once), as one JDBC batch. */
