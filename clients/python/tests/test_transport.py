@@ -85,6 +85,21 @@ class IdempotencyKeyTest(Proxied):
 
 class RetryTest(Proxied):
 
+    def test_a_delete_whose_answer_was_lost_succeeds_though_its_retry_finds_nothing(self):
+        doomed = TGD([Parameter("Deleted once.", role="system prompt")])
+        proxy = Proxy(Client().url, lambda i: "lose-answer" if i == 1 else "forward")
+        self.proxies.append(proxy)
+        TGD.attach(doomed.id, client=Client(proxy.url, backoff=0.02)).delete()
+        self.assertEqual([s["method"] for s in proxy.seen], ["GET", "DELETE", "DELETE"])
+        with self.assertRaises(NotFoundError):
+            TGD.attach(doomed.id)
+
+    def test_a_delete_of_what_is_not_there_still_raises_not_found(self):
+        doomed = TGD([Parameter("Deleted twice.", role="system prompt")])
+        doomed.delete()
+        with self.assertRaises(NotFoundError):
+            doomed.delete()
+
     def test_a_reset_connection_is_retried(self):
         optimizer, proxy = self.through(lambda i: "reset" if i in (1, 2) else "forward")
         optimizer.param_groups[0]["params"][0].append_grad("after two resets")

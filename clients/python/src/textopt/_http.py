@@ -28,7 +28,8 @@ class Client:
     call whose answer was lost is done once: the service replays its first answer. Connection errors,
     429, 503 (except `model-client-unavailable`) and 409 `idempotency-key-in-progress` are retried up to
     `max_retries` times, after the answer's `Retry-After` or else a doubling backoff from `backoff`
-    seconds, no wait longer than `max_backoff`. Timeouts (`timeout` seconds per attempt) are not retried."""
+    seconds, no wait longer than `max_backoff`. Timeouts (`timeout` seconds per attempt) are not retried. A DELETE
+    retried after a lost answer that then finds nothing (404) succeeds: the lost attempt did the deleting."""
 
     def __init__(self, url=None, api_key=None, timeout=300, max_retries=4, backoff=0.5, max_backoff=30.0):
         self.url = (url or os.environ.get("TEXTOPT_URL") or DEFAULT_URL).rstrip("/")
@@ -45,12 +46,14 @@ class Client:
         headers = dict(headers or {})
         if method == "POST":
             headers.setdefault("Idempotency-Key", idempotency_key or str(uuid.uuid4()))
-        attempt = 0
+        attempt, answer_lost = 0, False
         while True:
             try:
                 return self._send(method, path, data, headers)
             except urllib.error.HTTPError as answer:
                 error = _error(answer)
+                if method == "DELETE" and answer_lost and error.status == 404:
+                    return None  # the attempt whose answer was lost deleted it: what was asked for is done
                 if attempt >= self.max_retries or not _retryable(error):
                     raise error from None
                 wait = error.retry_after
@@ -60,7 +63,7 @@ class Client:
                                        f"within {self.timeout} s") from lost
                 if attempt >= self.max_retries:
                     raise TextoptConnectionError(self.url, attempt + 1, lost) from lost
-                wait = None
+                wait, answer_lost = None, True
             if wait is None:
                 wait = self.backoff * 2 ** attempt * random.uniform(0.8, 1.0)
             time.sleep(min(wait, self.max_backoff))
