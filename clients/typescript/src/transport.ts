@@ -28,7 +28,8 @@ const PERMANENT_503 = "https://textopt.dev/problems/model-client-unavailable";
  * (one per logical call, the same on each of its retries, so the service does the work once however often
  * an answer is lost), and retries of what is worth retrying, honouring `Retry-After`:
  * connection errors, 429, 503 (but not `model-client-unavailable`, which only an operator fixes), and
- * 409 `idempotency-key-in-progress` (an earlier attempt of this very call is still being answered).
+ * 409 `idempotency-key-in-progress` (an earlier attempt of this very call is still being answered). A DELETE
+ * retried after a lost answer that then finds nothing (404) succeeds (204): the lost attempt did the deleting.
  */
 export function createTransport(options: TransportOptions): Fetch {
   const send = options.fetch ?? globalThis.fetch;
@@ -44,6 +45,7 @@ export function createTransport(options: TransportOptions): Fetch {
     if (request.method === "POST" && !request.headers.has("Idempotency-Key")) {
       request.headers.set("Idempotency-Key", crypto.randomUUID());
     }
+    let answerLost = false;
     for (let attempt = 0; ; attempt++) {
       const backoff = Math.min(baseDelayMs * 2 ** attempt, maxDelayMs);
       let response: Response;
@@ -54,8 +56,14 @@ export function createTransport(options: TransportOptions): Fetch {
         if (attempt >= maxRetries || request.signal.aborted) {
           throw new TextoptConnectionError(request.url, attempt + 1, error);
         }
+        answerLost = true;
         await sleep(backoff, request.signal);
         continue;
+      }
+      if (request.method === "DELETE" && answerLost && response.status === 404) {
+        // The attempt whose answer was lost deleted it: what was asked for is done.
+        await response.body?.cancel();
+        return new Response(null, { status: 204 });
       }
       if (attempt >= maxRetries || !(await isRetryable(response))) {
         return response;

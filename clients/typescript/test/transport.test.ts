@@ -103,6 +103,22 @@ describe("retries", () => {
     });
   }
 
+  test("a DELETE whose answer was lost succeeds though its retry finds nothing", async () => {
+    const doomed = await direct.createSession(oneParam());
+    const { textopt, proxy } = await through((i) => (i === 0 ? "lose-answer" : "forward"));
+    await textopt.deleteSession(doomed.id);
+    assert.deepEqual(proxy.seen.map((s) => s.method), ["DELETE", "DELETE"]);
+    const gone = await direct.getSession(doomed.id).then(() => undefined, (e: unknown) => e);
+    assert.ok(gone instanceof TextoptError && gone.status === 404, String(gone));
+  });
+
+  test("a DELETE of what is not there is still a 404", async () => {
+    const doomed = await direct.createSession(oneParam());
+    await direct.deleteSession(doomed.id);
+    const error = await direct.deleteSession(doomed.id).then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof TextoptError && error.status === 404, String(error));
+  });
+
   test("after maxRetries a 503 is thrown as it was answered", async () => {
     const { textopt, proxy } = await through(() => refuse(503, "database-unavailable"), { maxRetries: 2 });
     const error = await textopt.getSession(sessionId).then(() => undefined, (e: unknown) => e);
