@@ -56,7 +56,8 @@ export function createTransport(options: TransportOptions): Fetch {
         if (attempt >= maxRetries || request.signal.aborted) {
           throw new TextoptConnectionError(request.url, attempt + 1, error);
         }
-        answerLost = true;
+        // A refused connection sent nothing; any other loss may have been after the service acted.
+        answerLost ||= (error as { cause?: { code?: string } })?.cause?.code !== "ECONNREFUSED";
         await sleep(backoff, request.signal);
         continue;
       }

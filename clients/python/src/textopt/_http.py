@@ -63,7 +63,8 @@ class Client:
                                        f"within {self.timeout} s") from lost
                 if attempt >= self.max_retries:
                     raise TextoptConnectionError(self.url, attempt + 1, lost) from lost
-                wait, answer_lost = None, True
+                # A refused connection sent nothing; any other loss may have been after the server acted.
+                wait, answer_lost = None, answer_lost or not _refused(lost)
             if wait is None:
                 wait = self.backoff * 2 ** attempt * random.uniform(0.8, 1.0)
             time.sleep(min(wait, self.max_backoff))
@@ -108,6 +109,11 @@ def _retryable(error):
     if error.status == 409:
         return error.type == _IN_PROGRESS
     return error.status == 429 or (error.status == 503 and error.type != _NOT_CONFIGURED)
+
+
+def _refused(error):
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    return isinstance(reason, ConnectionRefusedError)
 
 
 def _timed_out(error):
