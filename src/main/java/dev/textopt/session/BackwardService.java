@@ -56,6 +56,20 @@ public class BackwardService {
         Instant started = clock.instant();
         List<String> ids = command.traces().stream().map(BackwardCommand.TraceScore::traceId).toList();
         TraceLookup.Found snapshot = transactions.read(() -> lookup.find(id, true, ids, i -> "traces[" + i + "].trace_id", started));
+        return backward(id, snapshot, command, keeper, started);
+    }
+
+    /**
+     * {@link #backward} of traces a run just forwarded and evaluated, given with the session as the run's forward
+     * read it ({@code snapshot}, with versions) instead of read again; the versions and grad counts are checked
+     * again under the session's lock when the gradients are appended, as always.
+     */
+    BackwardOutcome backward(UUID id, TraceLookup.Found snapshot, BackwardCommand command, AnswerKeeper<? super BackwardOutcome> keeper) {
+        return backward(id, snapshot, command, keeper, clock.instant());
+    }
+
+    private BackwardOutcome backward(UUID id, TraceLookup.Found snapshot, BackwardCommand command,
+            AnswerKeeper<? super BackwardOutcome> keeper, Instant started) {
         CallSession session = snapshot.session();
         List<BackwardItem> items = items(session, snapshot.traces(), command);
         BackwardPrompt prompt = BackwardPrompt.of(command.messages());

@@ -1,5 +1,9 @@
 package dev.textopt.session;
 
+import dev.textopt.optim.Usage;
+
+import dev.textopt.optim.Usage;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +59,14 @@ public record CallSession(UUID id, Budget budget, BigDecimal spent, List<Param> 
             versions.put(p.id(), p.version());
         }
         return versions;
+    }
+
+    /**
+     * The session as it is once {@code usage} is counted on it, in memory: what the next operation of a run checks
+     * its budget against when it takes the session from the one before instead of reading it again.
+     */
+    public CallSession spending(Map<String, Usage> usage) {
+        return new CallSession(id, budget, spent.add(Usage.knownCost(usage)), params);
     }
 
     /** The options of the group holding a parameter, by the parameter's id: where a model role's defaults come from. */

@@ -49,9 +49,26 @@ public class EvaluateService {
         this.clock = clock;
     }
 
+    /** What an evaluate stored, and the session and traces as backward reads them, for a run's next operation. */
+    record Done(EvaluateOutcome outcome, TraceLookup.Found found) {
+    }
+
     public EvaluateOutcome evaluate(UUID id, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper) {
         Instant started = clock.instant();
         TraceLookup.Found snapshot = transactions.read(() -> lookup.find(id, false, command.traceIds(), i -> "traces[" + i + "]", started));
+        return evaluate(id, snapshot, command, keeper, started).outcome();
+    }
+
+    /**
+     * {@link #evaluate} of traces a run's forward just stored, given with its session ({@code snapshot}) instead of
+     * read again: a run's operations follow one another, and only the run changes the session meanwhile.
+     */
+    Done evaluate(UUID id, TraceLookup.Found snapshot, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper) {
+        return evaluate(id, snapshot, command, keeper, clock.instant());
+    }
+
+    private Done evaluate(UUID id, TraceLookup.Found snapshot, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper,
+            Instant started) {
         List<Trace> scored = snapshot.traces().stream().map(t -> TraceLookup.trace(t, snapshot.session())).toList();
         EvaluationResult result;
         try {
@@ -82,7 +99,8 @@ public class EvaluateService {
             return null;
         });
         metrics.finished("evaluate", "succeeded", started, clock.instant(), evaluated.usage());
-        return outcome;
+        var after = snapshot.traces().stream().map(t -> t.evaluated(stored.get(t.id()))).toList();
+        return new Done(outcome, new TraceLookup.Found(snapshot.session().spending(evaluated.usage()), after));
     }
 
     private EvaluationResult score(CallSession session, List<Trace> scored, EvaluateCommand.Evaluator evaluator) {

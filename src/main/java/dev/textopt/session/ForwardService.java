@@ -43,7 +43,24 @@ public class ForwardService {
         this.clock = clock;
     }
 
+    /**
+     * What a forward stored, and the session as the next operation of a run may take it without reading it again:
+     * the parameters it rendered with, their versions, and what it had spent with this forward's calls counted.
+     */
+    record Done(ForwardOutcome outcome, CallSession session) {
+
+        /** The session and the traces, as evaluate and backward read them (BENCHMARKS.md, 16). */
+        TraceLookup.Found found() {
+            return new TraceLookup.Found(session, outcome.traces());
+        }
+    }
+
     public ForwardOutcome forward(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper) {
+        return forwardWithSession(id, command, keeper).outcome();
+    }
+
+    /** {@link #forward}, and the session it read, for a run's next operation. */
+    Done forwardWithSession(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper) {
         Instant started = clock.instant();
         // The values it renders with and their versions, which the traces record, come from one statement.
         CallSession session = transactions.read(() -> sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id)));
@@ -81,6 +98,6 @@ public class ForwardService {
             return null;
         });
         metrics.finished("forward", "succeeded", started, clock.instant(), completed.usage());
-        return outcome;
+        return new Done(outcome, session.spending(completed.usage()));
     }
 }

@@ -68,21 +68,22 @@ class RunBatches {
         var forward = forward(work, items, "train", indices);
         var evaluated = evaluate(work, forward, items, "train", indices);
         work.checkpoint();
-        List<BackwardCommand.TraceScore> traces = forward.traces().stream().map(t -> new BackwardCommand.TraceScore(t.id().toString(), null, null))
-                .toList();
+        List<BackwardCommand.TraceScore> traces = forward.outcome().traces().stream()
+                .map(t -> new BackwardCommand.TraceScore(t.id().toString(), null, null)).toList();
         var backward = work.command.backward();
         try {
-            backwards.backward(work.sessionId, new BackwardCommand(traces, backward.modelClient(), backward.completionArgs(), backward.messages()),
-                    keepers.costs(work));
+            backwards.backward(work.sessionId, evaluated.found(),
+                    new BackwardCommand(traces, backward.modelClient(), backward.completionArgs(), backward.messages()), keepers.costs(work));
         } catch (RuntimeException e) {
-            throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward, "train", indices));
+            throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward.outcome(), "train", indices));
         }
         work.checkpoint();
         var recorded = new AtomicBoolean();
         StepOutcome step;
+        var loss = evaluated.outcome().loss();
         try {
             step = keys.step(work, () -> steps.runStep(work.sessionId, work.runId,
-                    new Loss(evaluated.loss().score(), evaluated.loss().explanation()), key, keepers.stepEnd(work, at, next, recorded)));
+                    new Loss(loss.score(), loss.explanation()), key, keepers.stepEnd(work, at, next, recorded)));
         } catch (RuntimeException e) {
             throw RunFailedException.of("step", e, f -> null);
         }
@@ -105,31 +106,32 @@ class RunBatches {
             List<Integer> indices = IntStream.range(from, Math.min(items.size(), from + limits.maxBatchSize())).boxed().toList();
             List<RunItem> chunk = indices.stream().map(items::get).toList();
             var evaluated = evaluate(work, forward(work, chunk, "validation", indices), chunk, "validation", indices);
-            sum += evaluated.loss().score() * chunk.size();
+            sum += evaluated.outcome().loss().score() * chunk.size();
         }
         return Math.max(0, Math.min(1, sum / items.size()));
     }
 
-    private ForwardOutcome forward(RunWork work, List<RunItem> items, String dataset, List<Integer> indices) {
+    private ForwardService.Done forward(RunWork work, List<RunItem> items, String dataset, List<Integer> indices) {
         work.checkpoint();
         var forward = work.command.forward();
         try {
-            return forwards.forward(work.sessionId, new ForwardCommand(forward.messages(), items.stream().map(RunItem::inputs).toList(),
+            return forwards.forwardWithSession(work.sessionId, new ForwardCommand(forward.messages(), items.stream().map(RunItem::inputs).toList(),
                     forward.modelClient(), forward.completionArgs()), keepers.costs(work));
         } catch (RuntimeException e) {
             throw RunFailedException.of("forward", e, f -> f.index() == null ? null : dataset + "[" + indices.get(f.index()) + "]");
         }
     }
 
-    private EvaluateOutcome evaluate(RunWork work, ForwardOutcome forward, List<RunItem> items, String dataset, List<Integer> indices) {
+    /** Of the traces the batch's forward stored, taken with its session as it left them rather than read again. */
+    private EvaluateService.Done evaluate(RunWork work, ForwardService.Done forward, List<RunItem> items, String dataset, List<Integer> indices) {
         work.checkpoint();
-        List<String> traces = forward.traces().stream().map(t -> t.id().toString()).toList();
+        List<String> traces = forward.outcome().traces().stream().map(t -> t.id().toString()).toList();
         try {
-            return evaluations.evaluate(work.sessionId, new EvaluateCommand(traces, withTargets(work.command.evaluator(), items)),
+            return evaluations.evaluate(work.sessionId, forward.found(), new EvaluateCommand(traces, withTargets(work.command.evaluator(), items)),
                     keepers.costs(work));
         } catch (RuntimeException e) {
             throw RunFailedException.of("evaluate", e, f -> f.index() != null ? dataset + "[" + indices.get(f.index()) + "]"
-                    : itemOf(f.traceId(), forward, dataset, indices));
+                    : itemOf(f.traceId(), forward.outcome(), dataset, indices));
         }
     }
 

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -240,6 +241,24 @@ class RunsTest extends TrainingEndToEndTest {
         assertThat(run.<Map<String, Object>>at("failure")).containsEntry("reason", "budget");
         var again = api.post("/v1/optimizers/" + sessionId + "/runs", run(created.at("param_groups.0.params.0.id")));
         assertThat(again.status()).as("a spent budget refuses a run before it starts").isEqualTo(402);
+    }
+
+    /**
+     * A run's backward takes the session from its forward instead of reading it again (BENCHMARKS.md, 16), with the
+     * forward's cost counted on it: a forward that spends the budget stops the run before any backward call.
+     */
+    @Test
+    void aBudgetSpentByTheForwardStopsTheRunBeforeItsBackwardCalls() {
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Repeat the text.", "role", "system prompt")),
+                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o")), "budget", Map.of("amount", 0.000001, "currency", "USD")));
+
+        models.server().resetRequests();
+
+        var run = finished(start(created.at("id"), run(created.at("param_groups.0.params.0.id"), "validation", List.of())).location());
+
+        assertThat(run.<Map<String, Object>>at("failure")).as(run.raw()).containsEntry("operation", "backward").containsEntry("reason", "budget");
+        assertThat(models.server().findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).as("the forward's two calls, no backward call")
+                .hasSize(2);
     }
 
     @Test
