@@ -56,20 +56,22 @@ public class BackwardService {
         Instant started = clock.instant();
         List<String> ids = command.traces().stream().map(BackwardCommand.TraceScore::traceId).toList();
         TraceLookup.Found snapshot = transactions.read(() -> lookup.find(id, true, ids, i -> "traces[" + i + "].trace_id", started));
-        return backward(id, snapshot, command, keeper, started);
+        return backward(id, snapshot, command, keeper, null, started);
     }
 
     /**
      * {@link #backward} of traces a run just forwarded and evaluated, given with the session as the run's forward
      * read it ({@code snapshot}, with versions) instead of read again; the versions and grad counts are checked
-     * again under the session's lock when the gradients are appended, as always.
+     * again under the session's lock when the gradients are appended, as always, {@code behind} the run's writes
+     * before it.
      */
-    BackwardOutcome backward(UUID id, TraceLookup.Found snapshot, BackwardCommand command, AnswerKeeper<? super BackwardOutcome> keeper) {
-        return backward(id, snapshot, command, keeper, clock.instant());
+    BackwardOutcome backward(UUID id, TraceLookup.Found snapshot, BackwardCommand command, AnswerKeeper<? super BackwardOutcome> keeper,
+            WritesBehind behind) {
+        return backward(id, snapshot, command, keeper, behind, clock.instant());
     }
 
     private BackwardOutcome backward(UUID id, TraceLookup.Found snapshot, BackwardCommand command,
-            AnswerKeeper<? super BackwardOutcome> keeper, Instant started) {
+            AnswerKeeper<? super BackwardOutcome> keeper, WritesBehind behind, Instant started) {
         CallSession session = snapshot.session();
         List<BackwardItem> items = items(session, snapshot.traces(), command);
         BackwardPrompt prompt = BackwardPrompt.of(command.messages());
@@ -91,7 +93,7 @@ public class BackwardService {
         var outcome = new BackwardOutcome(completed.gradients().stream().map(this::shortened).toList(), completed.usage());
         var byParam = new LinkedHashMap<UUID, List<Gradient>>();
         outcome.gradients().forEach(g -> byParam.computeIfAbsent(UUID.fromString(g.paramId()), p -> new ArrayList<>()).add(g.gradient()));
-        transactions.write(id, completed.usage(), keeper, () -> {
+        transactions.write(id, completed.usage(), keeper, behind, "backward", () -> {
             // The session row is locked now: no step applies and no gradient is appended until this commits,
             // so the versions and counts read next are exact, as an append's are.
             CallSession now = sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id));
@@ -99,7 +101,6 @@ public class BackwardService {
             checkGradLimits(paramId -> now.param(paramId).map(CallSession.Param::grads).orElse(0), countsOf(byParam));
             byParam.forEach(appends::appendGrads);
             keeper.keep(outcome);
-            return null;
         });
         metrics.finished("backward", "succeeded", started, clock.instant(), completed.usage());
         return outcome;

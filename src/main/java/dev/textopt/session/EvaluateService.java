@@ -56,19 +56,21 @@ public class EvaluateService {
     public EvaluateOutcome evaluate(UUID id, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper) {
         Instant started = clock.instant();
         TraceLookup.Found snapshot = transactions.read(() -> lookup.find(id, false, command.traceIds(), i -> "traces[" + i + "]", started));
-        return evaluate(id, snapshot, command, keeper, started).outcome();
+        return evaluate(id, snapshot, command, keeper, null, started).outcome();
     }
 
     /**
-     * {@link #evaluate} of traces a run's forward just stored, given with its session ({@code snapshot}) instead of
-     * read again: a run's operations follow one another, and only the run changes the session meanwhile.
+     * {@link #evaluate} of traces a run's forward just made, given with its session ({@code snapshot}) instead of
+     * read again: a run's operations follow one another, and only the run changes the session meanwhile. The scores
+     * are stored {@code behind} the run's next model calls, after the traces.
      */
-    Done evaluate(UUID id, TraceLookup.Found snapshot, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper) {
-        return evaluate(id, snapshot, command, keeper, clock.instant());
+    Done evaluate(UUID id, TraceLookup.Found snapshot, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper,
+            WritesBehind behind) {
+        return evaluate(id, snapshot, command, keeper, behind, clock.instant());
     }
 
     private Done evaluate(UUID id, TraceLookup.Found snapshot, EvaluateCommand command, AnswerKeeper<? super EvaluateOutcome> keeper,
-            Instant started) {
+            WritesBehind behind, Instant started) {
         List<Trace> scored = snapshot.traces().stream().map(t -> TraceLookup.trace(t, snapshot.session())).toList();
         EvaluationResult result;
         try {
@@ -93,10 +95,9 @@ public class EvaluateService {
             stored.put(traceId, new StoredTrace.TraceEvaluation(evaluation.score(), evaluation.explanation(), command.evaluator().type()));
         }
         var outcome = new EvaluateOutcome(results, evaluated.loss(), evaluated.usage());
-        transactions.write(id, evaluated.usage(), keeper, () -> {
+        transactions.write(id, evaluated.usage(), keeper, behind, "evaluate", () -> {
             traces.evaluate(stored);
             keeper.keep(outcome);
-            return null;
         });
         metrics.finished("evaluate", "succeeded", started, clock.instant(), evaluated.usage());
         var after = snapshot.traces().stream().map(t -> t.evaluated(stored.get(t.id()))).toList();

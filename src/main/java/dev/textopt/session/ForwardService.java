@@ -56,11 +56,14 @@ public class ForwardService {
     }
 
     public ForwardOutcome forward(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper) {
-        return forwardWithSession(id, command, keeper).outcome();
+        return forward(id, command, keeper, null).outcome();
     }
 
-    /** {@link #forward}, and the session it read, for a run's next operation. */
-    Done forwardWithSession(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper) {
+    /**
+     * {@link #forward} for a run: its traces are stored {@code behind} the run's next model calls (null: at once),
+     * and the session it read comes with them, for the run's next operation.
+     */
+    Done forward(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper, WritesBehind behind) {
         Instant started = clock.instant();
         // The values it renders with and their versions, which the traces record, come from one statement.
         CallSession session = transactions.read(() -> sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id)));
@@ -92,10 +95,9 @@ public class ForwardService {
                     request.inputs().get(output.index()), output.output(), model.client(), output.model(), output.usage(), used, null));
         }
         var outcome = new ForwardOutcome(stored, completed.usage());
-        transactions.write(id, completed.usage(), keeper, () -> {
+        transactions.write(id, completed.usage(), keeper, behind, "forward", () -> {
             traces.insert(stored);
             keeper.keep(outcome);
-            return null;
         });
         metrics.finished("forward", "succeeded", started, clock.instant(), completed.usage());
         return new Done(outcome, session.spending(completed.usage()));

@@ -1,12 +1,17 @@
 package dev.textopt.session;
 
 import dev.textopt.optim.Loss;
+import dev.textopt.optim.training.BatchLoss;
 import dev.textopt.optim.run.RunItem;
 import dev.textopt.optim.run.RunPosition;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +32,11 @@ class RunBatches {
     private final RunStepKeys keys;
     private final RunKeepers keepers;
     private final Limits limits;
+    private final Executor writer;
 
     RunBatches(ForwardService forwards, EvaluateService evaluations, BackwardService backwards, StepService steps,
-            OptimizerSessions sessions, RunStepKeys keys, RunKeepers keepers, Limits limits) {
+            OptimizerSessions sessions, RunStepKeys keys, RunKeepers keepers, Limits limits,
+            @Qualifier("modelCallExecutor") ExecutorService writer) {
         this.forwards = forwards;
         this.evaluations = evaluations;
         this.backwards = backwards;
@@ -38,6 +45,7 @@ class RunBatches {
         this.keys = keys;
         this.keepers = keepers;
         this.limits = limits;
+        this.writer = writer;
     }
 
     /**
@@ -65,22 +73,10 @@ class RunBatches {
         }
         List<Integer> indices = work.command.spec().batchOrder().batch(at.epoch(), at.batch());
         List<RunItem> items = indices.stream().map(work.command.spec().train()::get).toList();
-        var forward = forward(work, items, "train", indices);
-        var evaluated = evaluate(work, forward, items, "train", indices);
-        work.checkpoint();
-        List<BackwardCommand.TraceScore> traces = forward.outcome().traces().stream()
-                .map(t -> new BackwardCommand.TraceScore(t.id().toString(), null, null)).toList();
-        var backward = work.command.backward();
-        try {
-            backwards.backward(work.sessionId, evaluated.found(),
-                    new BackwardCommand(traces, backward.modelClient(), backward.completionArgs(), backward.messages()), keepers.costs(work));
-        } catch (RuntimeException e) {
-            throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward.outcome(), "train", indices));
-        }
+        BatchLoss loss = withWritesBehind(writes -> gradients(work, items, indices, writes));
         work.checkpoint();
         var recorded = new AtomicBoolean();
         StepOutcome step;
-        var loss = evaluated.outcome().loss();
         try {
             step = keys.step(work, () -> steps.runStep(work.sessionId, work.runId,
                     new Loss(loss.score(), loss.explanation()), key, keepers.stepEnd(work, at, next, recorded)));
@@ -93,6 +89,42 @@ class RunBatches {
         return trained(at, step.step(), step.loss(), recorded.get());
     }
 
+    /** Forward, evaluate and backward of a batch's items, each storing what it made behind the next one's calls: the batch's loss. */
+    private BatchLoss gradients(RunWork work, List<RunItem> items, List<Integer> indices, WritesBehind writes) {
+        var forward = forward(work, items, "train", indices, writes);
+        var evaluated = evaluate(work, forward, items, "train", indices, writes);
+        work.checkpoint();
+        List<BackwardCommand.TraceScore> traces = forward.outcome().traces().stream()
+                .map(t -> new BackwardCommand.TraceScore(t.id().toString(), null, null)).toList();
+        var backward = work.command.backward();
+        try {
+            backwards.backward(work.sessionId, evaluated.found(),
+                    new BackwardCommand(traces, backward.modelClient(), backward.completionArgs(), backward.messages()), keepers.costs(work),
+                    writes);
+        } catch (RuntimeException e) {
+            throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward.outcome(), "train", indices));
+        }
+        return evaluated.outcome().loss();
+    }
+
+    /**
+     * Runs {@code work} with its writes behind its model calls ({@link WritesBehind}) and returns once all of them are
+     * stored; a failed write fails the run as its operation would have.
+     */
+    private <T> T withWritesBehind(Function<WritesBehind, T> work) {
+        var writes = new WritesBehind(writer);
+        try {
+            T result = work.apply(writes);
+            writes.settle();
+            return result;
+        } catch (WritesBehind.Failed failed) {
+            throw RunFailedException.of(failed.operation(), failed.getCause(), f -> null);
+        } catch (RuntimeException e) {
+            writes.settleQuietly();
+            throw e;
+        }
+    }
+
     static Trained trained(RunPosition at, int number, Loss loss, boolean recorded) {
         double score = ((Number) Objects.requireNonNull(loss, "a run's step keeps the batch's score as its loss").score()).doubleValue();
         return new Trained(new StoredRun.RunStep(number, at.epoch(), at.batch(), score), recorded);
@@ -101,34 +133,38 @@ class RunBatches {
     /** The mean score of the validation set with the parameters as they are, in requests of at most max-batch-size items. */
     double validate(RunWork work) {
         List<RunItem> items = work.command.spec().validation();
-        double sum = 0;
-        for (int from = 0; from < items.size(); from += limits.maxBatchSize()) {
-            List<Integer> indices = IntStream.range(from, Math.min(items.size(), from + limits.maxBatchSize())).boxed().toList();
-            List<RunItem> chunk = indices.stream().map(items::get).toList();
-            var evaluated = evaluate(work, forward(work, chunk, "validation", indices), chunk, "validation", indices);
-            sum += evaluated.outcome().loss().score() * chunk.size();
-        }
+        double sum = withWritesBehind(writes -> {
+            double scores = 0;
+            for (int from = 0; from < items.size(); from += limits.maxBatchSize()) {
+                List<Integer> indices = IntStream.range(from, Math.min(items.size(), from + limits.maxBatchSize())).boxed().toList();
+                List<RunItem> chunk = indices.stream().map(items::get).toList();
+                var evaluated = evaluate(work, forward(work, chunk, "validation", indices, writes), chunk, "validation", indices, writes);
+                scores += evaluated.outcome().loss().score() * chunk.size();
+            }
+            return scores;
+        });
         return Math.max(0, Math.min(1, sum / items.size()));
     }
 
-    private ForwardService.Done forward(RunWork work, List<RunItem> items, String dataset, List<Integer> indices) {
+    private ForwardService.Done forward(RunWork work, List<RunItem> items, String dataset, List<Integer> indices, WritesBehind writes) {
         work.checkpoint();
         var forward = work.command.forward();
         try {
-            return forwards.forwardWithSession(work.sessionId, new ForwardCommand(forward.messages(), items.stream().map(RunItem::inputs).toList(),
-                    forward.modelClient(), forward.completionArgs()), keepers.costs(work));
+            return forwards.forward(work.sessionId, new ForwardCommand(forward.messages(), items.stream().map(RunItem::inputs).toList(),
+                    forward.modelClient(), forward.completionArgs()), keepers.costs(work), writes);
         } catch (RuntimeException e) {
             throw RunFailedException.of("forward", e, f -> f.index() == null ? null : dataset + "[" + indices.get(f.index()) + "]");
         }
     }
 
     /** Of the traces the batch's forward stored, taken with its session as it left them rather than read again. */
-    private EvaluateService.Done evaluate(RunWork work, ForwardService.Done forward, List<RunItem> items, String dataset, List<Integer> indices) {
+    private EvaluateService.Done evaluate(RunWork work, ForwardService.Done forward, List<RunItem> items, String dataset, List<Integer> indices,
+            WritesBehind writes) {
         work.checkpoint();
         List<String> traces = forward.outcome().traces().stream().map(t -> t.id().toString()).toList();
         try {
             return evaluations.evaluate(work.sessionId, forward.found(), new EvaluateCommand(traces, withTargets(work.command.evaluator(), items)),
-                    keepers.costs(work));
+                    keepers.costs(work), writes);
         } catch (RuntimeException e) {
             throw RunFailedException.of("evaluate", e, f -> f.index() != null ? dataset + "[" + indices.get(f.index()) + "]"
                     : itemOf(f.traceId(), forward.outcome(), dataset, indices));

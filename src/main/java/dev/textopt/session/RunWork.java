@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,8 +28,11 @@ final class RunWork {
     private final int startEntry;
     private final BooleanSupplier stopping;
     private final BooleanSupplier cancelRequested;
-    /** The cancel flag as the last write of the run read it, not yet used by a check point; null: ask the database. */
-    private Boolean cancelSeen;
+    /**
+     * The cancel flag as the last write of the run read it, not yet used by a check point; null: ask the database.
+     * Set by writes behind the run's calls too (WritesBehind), on their own threads.
+     */
+    private final AtomicReference<Boolean> cancelSeen = new AtomicReference<>();
     RunPosition position;
     /**
      * Until this instance trains its first batch of the run: that batch's step may have been made already (by
@@ -69,16 +73,15 @@ final class RunWork {
         if (stopping.getAsBoolean()) {
             throw new Interrupted(Interrupted.Why.STOPPING);
         }
-        Boolean seen = cancelSeen;
-        cancelSeen = null;
+        Boolean seen = cancelSeen.getAndSet(null);
         if (seen != null ? seen : cancelRequested.getAsBoolean()) {
             throw new Interrupted(Interrupted.Why.CANCELLED);
         }
     }
 
-    /** The cancel flag, read by a write of the run on this thread: the next check point goes by it. */
+    /** The cancel flag, read by a write of the run: the next check point goes by it. */
     void cancelSeen(boolean requested) {
-        cancelSeen = requested;
+        cancelSeen.set(requested);
     }
 
     /** The key of the step of the batch at {@code position}: kept on its history entry, it finds the step again after a crash. */

@@ -46,11 +46,11 @@ class TrainingTransactions {
      * write fails (a check that no longer holds, an answer that cannot be kept), its changes are rolled back
      * but the tokens are still counted, in a transaction of their own, and told to {@code keeper}.
      */
-    <T> T write(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper, Supplier<T> write) {
+    void write(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper, Runnable write) {
         try {
-            return tx.execute(status -> {
+            tx.executeWithoutResult(status -> {
                 addUsage(sessionId, usage, keeper);
-                return write.get();
+                write.run();
             });
         } catch (RuntimeException e) {
             try {
@@ -59,6 +59,18 @@ class TrainingTransactions {
                 e.addSuppressed(alsoFailed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * {@link #write}, at once when {@code behind} is null (a request's), else after the run's writes before it while
+     * the run goes on ({@link WritesBehind}); {@code operation} names it if it fails.
+     */
+    void write(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper, WritesBehind behind, String operation, Runnable write) {
+        if (behind == null) {
+            write(sessionId, usage, keeper, write);
+        } else {
+            behind.add(operation, () -> write(sessionId, usage, keeper, write), () -> countTokens(sessionId, usage, keeper));
         }
     }
 
