@@ -1,9 +1,6 @@
 package dev.textopt.session;
 
 import dev.textopt.optim.Usage;
-
-import dev.textopt.optim.Usage;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  * {@code max-batch-size} items. Before every call the run's check points are asked (cancelled? shutting
  * down? lease lost?), so a run stops after the call in flight. Each operation counts what it spent on the run
  * with the session ({@link RunKeepers}), and the step's transaction clears the grads and records the step.
+ * Within a batch (or a validation) each operation takes the session and traces from the one before rather than
+ * reading them again, and forward's and evaluate's writes go on behind the next operation's model calls
+ * ({@link WritesBehind}); the step waits until everything before it is stored (BENCHMARKS.md, 16).
  */
 @Component
 class RunBatches {
