@@ -101,8 +101,7 @@ public class BackwardService {
             checkGradLimits(paramId -> now.param(paramId).map(CallSession.Param::grads).orElse(0), countsOf(byParam));
             byParam.forEach(appends::appendGrads);
             keeper.keep(outcome);
-        });
-        metrics.finished("backward", "succeeded", started, clock.instant(), completed.usage());
+        }, () -> metrics.finished("backward", "succeeded", started, clock.instant(), completed.usage()));
         return outcome;
     }
 

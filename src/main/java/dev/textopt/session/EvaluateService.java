@@ -98,8 +98,7 @@ public class EvaluateService {
         transactions.write(id, evaluated.usage(), keeper, behind, "evaluate", () -> {
             traces.evaluate(stored);
             keeper.keep(outcome);
-        });
-        metrics.finished("evaluate", "succeeded", started, clock.instant(), evaluated.usage());
+        }, () -> metrics.finished("evaluate", "succeeded", started, clock.instant(), evaluated.usage()));
         var after = snapshot.traces().stream().map(t -> t.evaluated(stored.get(t.id()))).toList();
         return new Done(outcome, new TraceLookup.Found(snapshot.session().spending(evaluated.usage()), after));
     }

@@ -98,8 +98,7 @@ public class ForwardService {
         transactions.write(id, completed.usage(), keeper, behind, "forward", () -> {
             traces.insert(stored);
             keeper.keep(outcome);
-        });
-        metrics.finished("forward", "succeeded", started, clock.instant(), completed.usage());
+        }, () -> metrics.finished("forward", "succeeded", started, clock.instant(), completed.usage()));
         return new Done(outcome, session.spending(completed.usage()));
     }
 }

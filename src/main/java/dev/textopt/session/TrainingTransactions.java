@@ -63,14 +63,20 @@ class TrainingTransactions {
     }
 
     /**
-     * {@link #write}, at once when {@code behind} is null (a request's), else after the run's writes before it while
-     * the run goes on ({@link WritesBehind}); {@code operation} names it if it fails.
+     * {@link #write}, then {@code stored} once it has committed: at once when {@code behind} is null (a request's),
+     * else after the run's writes before it while the run goes on ({@link WritesBehind}); {@code operation} names it
+     * if it fails.
      */
-    void write(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper, WritesBehind behind, String operation, Runnable write) {
-        if (behind == null) {
+    void write(UUID sessionId, Map<String, Usage> usage, AnswerKeeper<?> keeper, WritesBehind behind, String operation, Runnable write,
+            Runnable stored) {
+        Runnable writeAll = () -> {
             write(sessionId, usage, keeper, write);
+            stored.run();
+        };
+        if (behind == null) {
+            writeAll.run();
         } else {
-            behind.add(operation, () -> write(sessionId, usage, keeper, write), () -> countTokens(sessionId, usage, keeper));
+            behind.add(operation, writeAll, () -> countTokens(sessionId, usage, keeper));
         }
     }
 

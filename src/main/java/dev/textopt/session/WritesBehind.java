@@ -70,14 +70,7 @@ final class WritesBehind {
         try {
             last = CompletableFuture.runAsync(task, executor);
         } catch (RejectedExecutionException e) {
-            var now = new CompletableFuture<Void>();
-            try {
-                task.run();
-                now.complete(null);
-            } catch (RuntimeException failed) {
-                now.completeExceptionally(failed);
-            }
-            last = now;
+            last = CompletableFuture.runAsync(task, Runnable::run);
         }
     }
 

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +26,16 @@ class WritesBehindTest {
     @Test
     void eachWriteStartsAfterTheOneBeforeItHasFinishedAndSettleWaitsForAll() throws Exception {
         var writes = new WritesBehind(threads);
-        var release = new CountDownLatch(1);
+        var release = new CompletableFuture<Void>();
         writes.add("forward", () -> {
-            await(release);
+            release.join();
             done.add("forward");
         }, () -> done.add("forward tokens"));
         writes.add("evaluate", () -> done.add("evaluate"), () -> done.add("evaluate tokens"));
 
         Thread.sleep(100);
         assertThat(done).as("evaluate's write waits for forward's, which is held").isEmpty();
-        release.countDown();
+        release.complete(null);
         writes.settle();
 
         assertThat(done).containsExactly("forward", "evaluate");
@@ -69,14 +68,5 @@ class WritesBehindTest {
 
         assertThat(done).containsExactly("forward");
         writes.settle();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
