@@ -1,5 +1,6 @@
 package dev.textopt.session;
 
+import dev.textopt.optim.ParamOutcome;
 import dev.textopt.optim.Usage;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -64,6 +65,25 @@ public record CallSession(UUID id, Budget budget, BigDecimal spent, List<Param> 
      */
     public CallSession spending(Map<String, Usage> usage) {
         return new CallSession(id, budget, spent.add(Usage.knownCost(usage)), params);
+    }
+
+    /**
+     * The session once the step numbered {@code step} has applied {@code outcomes}, cleared the grads and counted
+     * {@code usage}, in memory: what a run's next forward takes instead of reading it again while the step's write
+     * goes on behind its calls. A parameter's version becomes the step's number where its value changed, as
+     * the stored versions do.
+     */
+    public CallSession stepped(int step, List<ParamOutcome> outcomes, Map<String, Usage> usage) {
+        var changed = new LinkedHashMap<UUID, String>();
+        for (ParamOutcome outcome : outcomes) {
+            if (outcome instanceof ParamOutcome.Updated updated && !updated.data().equals(updated.previousData())) {
+                changed.put(UUID.fromString(updated.id()), updated.data());
+            }
+        }
+        var after = params.stream().map(p -> changed.containsKey(p.id())
+                ? new Param(p.id(), changed.get(p.id()), p.role(), p.requiresGrad(), p.groupOptions(), step, 0)
+                : new Param(p.id(), p.data(), p.role(), p.requiresGrad(), p.groupOptions(), p.version(), 0)).toList();
+        return new CallSession(id, budget, spent.add(Usage.knownCost(usage)), after);
     }
 
     /** The options of the group holding a parameter, by the parameter's id: where a model role's defaults come from. */

@@ -56,17 +56,19 @@ public class ForwardService {
     }
 
     public ForwardOutcome forward(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper) {
-        return forward(id, command, keeper, null).outcome();
+        return forward(id, null, command, keeper, null).outcome();
     }
 
     /**
-     * {@link #forward} for a run: its traces are stored {@code behind} the run's next model calls (null: at once),
-     * and the session it read comes with them, for the run's next operation.
+     * {@link #forward} for a run: with the session as the run's operation before left it ({@code left}, with
+     * versions; null: read it), its traces stored {@code behind} the run's next model calls (null: at once), and the
+     * session it used coming with them, for the run's next operation.
      */
-    Done forward(UUID id, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper, WritesBehind behind) {
+    Done forward(UUID id, CallSession left, ForwardCommand command, AnswerKeeper<? super ForwardOutcome> keeper, WritesBehind behind) {
         Instant started = clock.instant();
         // The values it renders with and their versions, which the traces record, come from one statement.
-        CallSession session = transactions.read(() -> sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id)));
+        CallSession session = left != null ? left
+                : transactions.read(() -> sessions.findWithVersions(id).orElseThrow(() -> new SessionNotFoundException(id)));
         var known = session.params().stream().map(p -> p.id().toString()).collect(Collectors.toSet());
         ForwardRequest request = ForwardRequest.of(command.messages(), command.inputs(), known, limits.maxBatchSize());
         ModelRole model = calls.checked(ModelRole.resolve(command.modelClient(), command.completionArgs(),

@@ -6,12 +6,8 @@ import dev.textopt.optim.run.RunItem;
 import dev.textopt.optim.run.RunPosition;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +16,11 @@ import org.springframework.stereotype.Component;
  * {@code max-batch-size} items. Before every call the run's check points are asked (cancelled? shutting
  * down? lease lost?), so a run stops after the call in flight. Each operation counts what it spent on the run
  * with the session ({@link RunKeepers}), and the step's transaction clears the grads and records the step.
- * Within a batch (or a validation) each operation takes the session and traces from the one before rather than
- * reading them again, and forward's and evaluate's writes go on behind the next operation's model calls
- * ({@link WritesBehind}); the step waits until everything before it is stored (BENCHMARKS.md, 16).
+ * Each operation takes the session (and traces) from the one before rather than reading them again, the next
+ * batch's forward from the step, and every write goes on behind the next operation's model calls
+ * ({@link WritesBehind}): forward's while the judge thinks, evaluate's while the backward model does, the step's
+ * while the next forward's (or validation's) model does. A step waits until everything before it is stored, and so
+ * do a validation's end and the run's (BENCHMARKS.md, 16 and 17).
  */
 @Component
 class RunBatches {
@@ -35,11 +33,9 @@ class RunBatches {
     private final RunStepKeys keys;
     private final RunKeepers keepers;
     private final Limits limits;
-    private final Executor writer;
 
     RunBatches(ForwardService forwards, EvaluateService evaluations, BackwardService backwards, StepService steps,
-            OptimizerSessions sessions, RunStepKeys keys, RunKeepers keepers, Limits limits,
-            @Qualifier("modelCallExecutor") ExecutorService writer) {
+            OptimizerSessions sessions, RunStepKeys keys, RunKeepers keepers, Limits limits) {
         this.forwards = forwards;
         this.evaluations = evaluations;
         this.backwards = backwards;
@@ -48,13 +44,12 @@ class RunBatches {
         this.keys = keys;
         this.keepers = keepers;
         this.limits = limits;
-        this.writer = writer;
     }
 
     /**
      * A trained batch's step (its calls' cost, the step's too, was counted on the run as each was stored).
-     * {@code recorded}: the step's transaction recorded it in the run; if not (a step found again, or the run's
-     * lease lost), the caller records it.
+     * {@code recorded}: the step's transaction records it in the run (or, if the run's lease was lost, tells the
+     * run's next check point); if not (a step found again), the caller records it.
      */
     record Trained(StoredRun.RunStep step, boolean recorded) {
     }
@@ -62,11 +57,13 @@ class RunBatches {
     /**
      * Trains the batch at {@code at}, or finds the step its key made before this instance took the run over;
      * {@code next} is the run's position after it. The train score is the batch's mean score, which the step
-     * entry keeps as its loss.
+     * entry keeps as its loss. A step of this instance's own is recorded in the run by its transaction, which goes on
+     * behind the run's next model calls; one found again is not.
      */
     Trained train(RunWork work, RunPosition at, RunPosition next) {
         String key = work.stepKey(at);
         if (work.resuming) {
+            work.session = null; // the instance before may have changed it
             var earlier = keys.settled(work, key);
             if (earlier.isPresent()) {
                 return trained(at, earlier.get().number(), earlier.get().loss(), false);
@@ -76,56 +73,67 @@ class RunBatches {
         }
         List<Integer> indices = work.command.spec().batchOrder().batch(at.epoch(), at.batch());
         List<RunItem> items = indices.stream().map(work.command.spec().train()::get).toList();
-        BatchLoss loss = withWritesBehind(writes -> gradients(work, items, indices, writes));
+        Graded graded = stored(work, () -> gradients(work, items, indices));
         work.checkpoint();
-        var recorded = new AtomicBoolean();
         StepOutcome step;
         try {
             step = keys.step(work, () -> steps.runStep(work.sessionId, work.runId,
-                    new Loss(loss.score(), loss.explanation()), key, keepers.stepEnd(work, at, next, recorded)));
+                    new Loss(graded.loss().score(), graded.loss().explanation()), key, keepers.stepEnd(work, at, next), work.writes));
         } catch (RuntimeException e) {
             throw RunFailedException.of("step", e, f -> null);
         }
         if (step.replayed()) {
             sessions.clearGrad(work.sessionId); // the step that was found again did not clear what this batch appended
+            work.session = null;
+        } else {
+            work.session = graded.session().stepped(step.step(), step.params(), step.usage());
         }
-        return trained(at, step.step(), step.loss(), recorded.get());
+        return trained(at, step.step(), step.loss(), !step.replayed());
     }
 
-    /** Forward, evaluate and backward of a batch's items, each storing what it made behind the next one's calls: the batch's loss. */
-    private BatchLoss gradients(RunWork work, List<RunItem> items, List<Integer> indices, WritesBehind writes) {
-        var forward = forward(work, items, "train", indices, writes);
-        var evaluated = evaluate(work, forward, items, "train", indices, writes);
+    /** A batch's loss, and the session as its backward left it (its usage counted, in memory). */
+    private record Graded(BatchLoss loss, CallSession session) {
+    }
+
+    /** Forward, evaluate and backward of a batch's items, each storing what it made behind the next one's calls. */
+    private Graded gradients(RunWork work, List<RunItem> items, List<Integer> indices) {
+        var forward = forward(work, items, "train", indices);
+        var evaluated = evaluate(work, forward, items, "train", indices);
         work.checkpoint();
         List<BackwardCommand.TraceScore> traces = forward.outcome().traces().stream()
                 .map(t -> new BackwardCommand.TraceScore(t.id().toString(), null, null)).toList();
         var backward = work.command.backward();
+        BackwardOutcome outcome;
         try {
-            backwards.backward(work.sessionId, evaluated.found(),
+            outcome = backwards.backward(work.sessionId, evaluated.found(),
                     new BackwardCommand(traces, backward.modelClient(), backward.completionArgs(), backward.messages()), keepers.costs(work),
-                    writes);
+                    work.writes);
         } catch (RuntimeException e) {
             throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward.outcome(), "train", indices));
         }
-        return evaluated.outcome().loss();
+        return new Graded(evaluated.outcome().loss(), evaluated.found().session().spending(outcome.usage()));
     }
 
     /**
-     * Runs {@code work} with its writes behind its model calls ({@link WritesBehind}) and returns once all of them are
-     * stored; a failed write fails the run as its operation would have.
+     * Runs {@code work} and returns once the run's writes behind its model calls ({@link WritesBehind}) are all
+     * stored, the step's before it too; a failed write fails the run as its operation would have.
      */
-    private <T> T withWritesBehind(Function<WritesBehind, T> work) {
-        var writes = new WritesBehind(writer);
+    private <T> T stored(RunWork work, Supplier<T> operations) {
         try {
-            T result = work.apply(writes);
-            writes.settle();
+            T result = operations.get();
+            work.writes.settle();
             return result;
         } catch (WritesBehind.Failed failed) {
             throw RunFailedException.of(failed.operation(), failed.getCause(), f -> null);
         } catch (RuntimeException e) {
-            writes.settleQuietly();
+            work.writes.settleQuietly();
             throw e;
         }
+    }
+
+    /** Waits until the run's writes are stored (a step's goes on behind the next calls): before the run records its end. */
+    void settle(RunWork work) {
+        stored(work, () -> null);
     }
 
     static Trained trained(RunPosition at, int number, Loss loss, boolean recorded) {
@@ -136,12 +144,13 @@ class RunBatches {
     /** The mean score of the validation set with the parameters as they are, in requests of at most max-batch-size items. */
     double validate(RunWork work) {
         List<RunItem> items = work.command.spec().validation();
-        double sum = withWritesBehind(writes -> {
+        double sum = stored(work, () -> {
             double scores = 0;
             for (int from = 0; from < items.size(); from += limits.maxBatchSize()) {
                 List<Integer> indices = IntStream.range(from, Math.min(items.size(), from + limits.maxBatchSize())).boxed().toList();
                 List<RunItem> chunk = indices.stream().map(items::get).toList();
-                var evaluated = evaluate(work, forward(work, chunk, "validation", indices, writes), chunk, "validation", indices, writes);
+                var evaluated = evaluate(work, forward(work, chunk, "validation", indices), chunk, "validation", indices);
+                work.session = evaluated.found().session();
                 scores += evaluated.outcome().loss().score() * chunk.size();
             }
             return scores;
@@ -149,25 +158,26 @@ class RunBatches {
         return Math.max(0, Math.min(1, sum / items.size()));
     }
 
-    private ForwardService.Done forward(RunWork work, List<RunItem> items, String dataset, List<Integer> indices, WritesBehind writes) {
+    /** With the session as the run's operation before left it, if it did (else read). */
+    private ForwardService.Done forward(RunWork work, List<RunItem> items, String dataset, List<Integer> indices) {
         work.checkpoint();
         var forward = work.command.forward();
         try {
-            return forwards.forward(work.sessionId, new ForwardCommand(forward.messages(), items.stream().map(RunItem::inputs).toList(),
-                    forward.modelClient(), forward.completionArgs()), keepers.costs(work), writes);
+            return forwards.forward(work.sessionId, work.session, new ForwardCommand(forward.messages(),
+                    items.stream().map(RunItem::inputs).toList(), forward.modelClient(), forward.completionArgs()), keepers.costs(work),
+                    work.writes);
         } catch (RuntimeException e) {
             throw RunFailedException.of("forward", e, f -> f.index() == null ? null : dataset + "[" + indices.get(f.index()) + "]");
         }
     }
 
     /** Of the traces the batch's forward stored, taken with its session as it left them rather than read again. */
-    private EvaluateService.Done evaluate(RunWork work, ForwardService.Done forward, List<RunItem> items, String dataset, List<Integer> indices,
-            WritesBehind writes) {
+    private EvaluateService.Done evaluate(RunWork work, ForwardService.Done forward, List<RunItem> items, String dataset, List<Integer> indices) {
         work.checkpoint();
         List<String> traces = forward.outcome().traces().stream().map(t -> t.id().toString()).toList();
         try {
             return evaluations.evaluate(work.sessionId, forward.found(), new EvaluateCommand(traces, withTargets(work.command.evaluator(), items)),
-                    keepers.costs(work), writes);
+                    keepers.costs(work), work.writes);
         } catch (RuntimeException e) {
             throw RunFailedException.of("evaluate", e, f -> f.index() != null ? dataset + "[" + indices.get(f.index()) + "]"
                     : itemOf(f.traceId(), forward.outcome(), dataset, indices));

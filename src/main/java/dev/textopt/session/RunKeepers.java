@@ -1,7 +1,6 @@
 package dev.textopt.session;
 
 import dev.textopt.optim.run.RunPosition;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,18 +42,19 @@ class RunKeepers {
     /**
      * The end of the step of the batch at {@code at}, in the transaction that applies the step, so that a crash
      * cannot come between them: clear_grad, and the step and the position after it ({@code next}) recorded in
-     * the run, fenced by the run's lease ({@code recorded} tells whether they were), with its {@code run.progress}
-     * event. The step counted its cost on the run when it let go of its lease (StepFinisher), succeeded or failed.
+     * the run, fenced by the run's lease (if it was lost, the run's next check point stops it), with its
+     * {@code run.progress} event. The step counted its cost on the run when it let go of its lease (StepFinisher),
+     * succeeded or failed.
      */
-    AnswerKeeper<StepOutcome> stepEnd(RunWork work, RunPosition at, RunPosition next, AtomicBoolean recorded) {
+    AnswerKeeper<StepOutcome> stepEnd(RunWork work, RunPosition at, RunPosition next) {
+        int done = work.steps.size() + 1; // counted here: the step's write goes on behind the run, which adds the step meanwhile
         return step -> {
             apply.clearGrads(work.sessionId);
             var trained = RunBatches.trained(at, step.step(), step.loss(), true);
-            progress.recordStep(work.runId, work.owner, trained.step(), next).ifPresent(cancelRequested -> {
+            progress.recordStep(work.runId, work.owner, trained.step(), next).ifPresentOrElse(cancelRequested -> {
                 work.cancelSeen(cancelRequested);
-                recorded.set(true);
-                events.runProgress(work.sessionId, work.runId, trained.step(), work.steps.size() + 1, work.schedule.totalSteps());
-            });
+                events.runProgress(work.sessionId, work.runId, trained.step(), done, work.schedule.totalSteps());
+            }, () -> work.lost.set(true));
         };
     }
 }

@@ -6,9 +6,12 @@ import dev.textopt.optim.run.ValidationScore;
 import dev.textopt.session.RunWork.Interrupted;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,9 +38,11 @@ class RunLoop {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final EventLog events;
+    private final Executor writer;
 
     RunLoop(LoadRunPort runs, RecordRunPort progress, RunLeasePort leases, RunBatches batches, RestoreService restores,
-            OptimizerSessions sessions, LeaseKeeper keeper, TransactionTemplate tx, Clock clock, EventLog events) {
+            OptimizerSessions sessions, LeaseKeeper keeper, TransactionTemplate tx, Clock clock, EventLog events,
+            @Qualifier("modelCallExecutor") ExecutorService writer) {
         this.runs = runs;
         this.progress = progress;
         this.leases = leases;
@@ -48,6 +53,7 @@ class RunLoop {
         this.tx = tx;
         this.clock = clock;
         this.events = events;
+        this.writer = writer;
     }
 
     /** Works on the claimed run until it ends or this instance has to let go of it. */
@@ -56,7 +62,8 @@ class RunLoop {
             return; // cancelled while queued, or taken over already
         }
         RunWork work = tx.execute(s -> runs.find(claimed.sessionId(), claimed.runId()).flatMap(run -> runs.command(run.id())
-                .map(command -> new RunWork(run, owner, command, stopping, () -> progress.cancelRequested(run.id())))).orElse(null));
+                .map(command -> new RunWork(run, owner, command, stopping, () -> progress.cancelRequested(run.id()),
+                        new WritesBehind(writer)))).orElse(null));
         if (work == null) {
             return; // deleted with its session
         }
@@ -65,7 +72,11 @@ class RunLoop {
                 work.lost.set(true);
             }
         })) {
-            loop(work);
+            try {
+                loop(work);
+            } finally {
+                work.writes.settleQuietly(); // a write behind the calls (a step's too) ends before the run's end is recorded
+            }
         } catch (Interrupted e) {
             interrupted(work, e);
         } catch (RunFailedException e) {
@@ -103,6 +114,7 @@ class RunLoop {
                 work.steps.add(trained.step());
                 work.position = next;
             } else {
+                batches.settle(work);
                 work.checkpoint();
                 succeed(work);
                 return;

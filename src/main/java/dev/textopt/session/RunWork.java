@@ -33,6 +33,13 @@ final class RunWork {
      * Set by writes behind the run's calls too (WritesBehind), on their own threads.
      */
     private final AtomicReference<Boolean> cancelSeen = new AtomicReference<>();
+    /**
+     * The run's writes that go on behind its model calls: settled before each step, at the end of each validation and
+     * before the run records its end.
+     */
+    final WritesBehind writes;
+    /** The session as the run's last operation left it, which the next forward takes instead of reading it; null: read it. */
+    CallSession session;
     RunPosition position;
     /**
      * Until this instance trains its first batch of the run: that batch's step may have been made already (by
@@ -42,7 +49,8 @@ final class RunWork {
      */
     boolean resuming = true;
 
-    RunWork(StoredRun run, String owner, RunCommand command, BooleanSupplier stopping, BooleanSupplier cancelRequested) {
+    RunWork(StoredRun run, String owner, RunCommand command, BooleanSupplier stopping, BooleanSupplier cancelRequested,
+            WritesBehind writes) {
         this.runId = run.id();
         this.sessionId = run.sessionId();
         this.owner = owner;
@@ -54,6 +62,7 @@ final class RunWork {
         this.position = run.position();
         this.stopping = stopping;
         this.cancelRequested = cancelRequested;
+        this.writes = writes;
     }
 
     /** The history entry the parameters stand at: the last step's, or where the run started. */

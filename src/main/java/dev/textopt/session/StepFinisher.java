@@ -59,8 +59,21 @@ class StepFinisher {
         if (result instanceof StepResult.Failed failed) {
             throw failed(started, failed, progress, keeper);
         }
-        var applied = (StepResult.Applied) result;
-        UUID id = started.session().id();
+        Success success = succeeded(started, tgd, (StepResult.Applied) result);
+        save(success, keeper);
+        return success.outcome();
+    }
+
+    /**
+     * A succeeded step, ready to be saved: its outcome, and the values, momentum buffers and history records that
+     * {@link #save} writes.
+     */
+    record Success(Started started, StepOutcome outcome, Instant at, Map<UUID, String> values, Map<UUID, List<MomentumEntry>> buffers,
+            List<StepParamRecord> records) {
+    }
+
+    /** What the step's calls made, as its transaction will write it; nothing is written yet. */
+    Success succeeded(Started started, Tgd tgd, StepResult.Applied applied) {
         Instant now = clock.instant();
         long durationMs = Duration.between(started.startedAt(), now).toMillis();
         var values = new LinkedHashMap<UUID, String>();
@@ -78,26 +91,37 @@ class StepFinisher {
             }
         }
         var outcome = new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
+        return new Success(started, outcome, now, values, buffers, records);
+    }
+
+    /**
+     * Applies a succeeded step's values, momentum, usage and history entry, handing its outcome to {@code keeper} in
+     * the same transaction; if the step lost its lease, counts only its usage and throws (the step failed).
+     */
+    void save(Success success, AnswerKeeper<StepOutcome> keeper) {
+        Started started = success.started();
+        UUID id = started.session().id();
+        var outcome = success.outcome();
         Boolean saved = tx.execute(status -> {
-            if (!released(started, now, true, applied.usage())) {
-                apply.addUsage(id, applied.usage(), started.run()); // its values are not applied, but its tokens were spent
-                keeper.failed(applied.usage());
+            if (!released(started, success.at(), true, outcome.usage())) {
+                apply.addUsage(id, outcome.usage(), started.run()); // its values are not applied, but its tokens were spent
+                keeper.failed(outcome.usage());
                 return false;
             }
-            apply.setParamValuesAndMomentum(values, buffers);
+            apply.setParamValuesAndMomentum(success.values(), success.buffers());
             history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
-                    started.startedAt(), now, durationMs, values.size(), values.size(), null, applied.loss(), applied.usage(),
-                    List.of(), records));
-            events.stepSucceeded(id, started.number(), values.size(), durationMs);
+                    started.startedAt(), success.at(), outcome.durationMs(), success.values().size(), success.values().size(), null,
+                    outcome.loss(), outcome.usage(), List.of(), success.records()));
+            events.stepSucceeded(id, started.number(), success.values().size(), outcome.durationMs());
             keeper.keep(outcome); // after the step's event: a run's progress event follows its step's
             return true;
         });
         if (!Boolean.TRUE.equals(saved)) {
             throw leaseLost(started);
         }
-        metrics.stepFinished("succeeded", Duration.ofMillis(durationMs), applied.usage());
-        log.info("Step {} of session {} succeeded in {} ms: {} parameter(s) updated", started.number(), id, durationMs, values.size());
-        return outcome;
+        metrics.stepFinished("succeeded", Duration.ofMillis(outcome.durationMs()), outcome.usage());
+        log.info("Step {} of session {} succeeded in {} ms: {} parameter(s) updated", started.number(), id, outcome.durationMs(),
+                success.values().size());
     }
 
     /** Model calls failed: 402 if the budget stopped them, else 502 (504 if every one timed out). */
@@ -122,8 +146,13 @@ class StepFinisher {
 
     /** The step stopped before it had a result, by a bug: recorded, so that the session is free again. */
     void stoppedUnexpectedly(Started started, ProgressRecorder progress) {
+        stoppedUnexpectedly(started, progress, Map.of(), AnswerKeeper.none());
+    }
+
+    /** {@link #stoppedUnexpectedly} after calls that cost {@code usage}, which is counted and told to {@code keeper}. */
+    void stoppedUnexpectedly(Started started, ProgressRecorder progress, Map<String, Usage> usage, AnswerKeeper<?> keeper) {
         fail(started, progress, List.of(new StepFailure(null, "internal_error", "the step stopped unexpectedly; nothing was applied", null)),
-                Map.of(), AnswerKeeper.none());
+                usage, keeper);
     }
 
     /** A failed step still records what it cost, how far it got and why it failed; no parameter or momentum changes. */

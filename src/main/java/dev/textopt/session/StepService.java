@@ -63,12 +63,14 @@ public class StepService {
      * A training run's step: the batch's {@code loss} stands in for a closure's (it is the entry's loss), and
      * {@code stepKey} names the run's batch, so that a run taken over finds the step its dead instance made.
      * {@code keeper} is handed the step's outcome in the transaction that applies it (not a replayed one's), or
-     * what a failed step spent in the one that records its failure.
+     * what a failed step spent in the one that records its failure. A succeeded step is returned once its calls
+     * have answered: its transaction goes on {@code behind} the run's next model calls, holding the lease until it
+     * has committed (a failure to save it is the run's write's).
      */
-    StepOutcome runStep(UUID id, UUID runId, Loss loss, String stepKey, AnswerKeeper<StepOutcome> keeper) {
+    StepOutcome runStep(UUID id, UUID runId, Loss loss, String stepKey, AnswerKeeper<StepOutcome> keeper, WritesBehind behind) {
         Begun begun = start(id, false, stepKey, runId);
         return begun instanceof Earlier earlier ? StepOutcome.replayOf(earlier.entry())
-                : run((Started) begun, params -> new ClosureResult(loss), keeper);
+                : run((Started) begun, params -> new ClosureResult(loss), keeper, behind);
     }
 
     /**
@@ -100,17 +102,33 @@ public class StepService {
 
     private StepOutcome run(Started started, URI closureUrl) {
         return run(started, closureUrl == null ? null : closures.of(closureUrl, started.session().id(), started.number()),
-                AnswerKeeper.none());
+                AnswerKeeper.none(), null);
     }
 
-    private StepOutcome run(Started started, Closure closure, AnswerKeeper<StepOutcome> keeper) {
+    private StepOutcome run(Started started, Closure closure, AnswerKeeper<StepOutcome> keeper, WritesBehind behind) {
         UUID id = started.session().id();
         Tgd tgd = factory.restore(started.session());
         var progress = progressWriter.recorder(id, started.number(), started.total());
-        try (var heartbeat = leases.keep(id, started.leaseOwner())) {
+        LeaseKeeper.Heartbeat heartbeat = leases.keep(id, started.leaseOwner());
+        try {
             Budget budget = started.session().budget();
             Allowance allowance = budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), started.session().spent());
             StepResult result = spans.around(Spans.STEP_CALLS, id, () -> tgd.step(closure, progress, allowance));
+            if (behind != null && result instanceof StepResult.Applied applied) {
+                var success = finisher.succeeded(started, tgd, applied);
+                var held = heartbeat;
+                heartbeat = null; // the write behind lets go of it
+                behind.add("step", () -> {
+                    try (held) {
+                        saveBehind(success, progress, keeper);
+                    }
+                }, () -> {
+                    try (held) {
+                        finisher.stoppedUnexpectedly(started, progress, applied.usage(), keeper);
+                    }
+                });
+                return success.outcome();
+            }
             return spans.around(Spans.STEP_APPLY, id, () -> finisher.finish(started, tgd, result, progress, keeper));
         } catch (ClosureEndpoint.ClosureFailedException e) {
             throw spans.around(Spans.STEP_APPLY, id, () -> finisher.closureFailed(started, progress, e));
@@ -118,6 +136,26 @@ public class StepService {
             throw e; // the step's end is recorded
         } catch (RuntimeException e) {
             finisher.stoppedUnexpectedly(started, progress);
+            throw e;
+        } finally {
+            if (heartbeat != null) {
+                heartbeat.close();
+            }
+        }
+    }
+
+    /**
+     * Saves a succeeded step behind a run's calls; if that fails for another reason than a lost lease (the
+     * database), records the step failed with what its calls cost, so that the session is free again.
+     */
+    private void saveBehind(StepFinisher.Success success, ProgressRecorder progress, AnswerKeeper<StepOutcome> keeper) {
+        Started started = success.started();
+        try {
+            spans.around(Spans.STEP_APPLY, started.session().id(), () -> finisher.save(success, keeper));
+        } catch (StepFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            finisher.stoppedUnexpectedly(started, progress, success.outcome().usage(), keeper);
             throw e;
         }
     }

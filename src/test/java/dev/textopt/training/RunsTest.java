@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.textopt.support.Api;
 import dev.textopt.support.FakeOpenAi;
 import dev.textopt.support.Runs;
+import dev.textopt.support.TaughtModels;
 import dev.textopt.support.TrainingEndToEndTest;
 import java.util.Arrays;
 import java.util.List;
@@ -259,6 +260,36 @@ class RunsTest extends TrainingEndToEndTest {
         assertThat(run.<Map<String, Object>>at("failure")).as(run.raw()).containsEntry("operation", "backward").containsEntry("reason", "budget");
         assertThat(models.server().findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).as("the forward's two calls, no backward call")
                 .hasSize(2);
+    }
+
+    /**
+     * A run's next forward takes the session from the step before it, whose write goes on behind its calls
+     * (BENCHMARKS.md, 17), with the step's cost counted on it: a step that spends the budget stops the run before
+     * the next batch's forward calls, and the step itself is applied.
+     */
+    @Test
+    void aBudgetSpentByAStepStopsTheRunBeforeTheNextForwardCalls() {
+        var created = api.post("/v1/optimizers", Map.of("params", List.of(Map.of("data", "Repeat the text.", "role", "system prompt")),
+                "defaults", Map.of("completion_args", Map.of("model", "gpt-4o")), "budget", Map.of("amount", 1, "currency", "USD")));
+        String sessionId = created.at("id");
+        StubMapping costlyStep = models.server().stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                .withRequestBody(containing("</VARIABLE>")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(Api.json(FakeOpenAi.completion("<IMPROVED_VARIABLE>Repeat the text. Answer in upper case.</IMPROVED_VARIABLE>",
+                                1_000_000, 10)))));
+        try {
+            models.server().resetRequests();
+
+            var run = finished(start(sessionId, run(created.at("param_groups.0.params.0.id"), "validation", List.of())).location());
+
+            assertThat(run.<Map<String, Object>>at("failure")).as(run.raw()).containsEntry("operation", "forward").containsEntry("reason", "budget");
+            assertThat(run.<List<Map<String, Object>>>at("steps")).as("the step that spent the budget is applied and counted").hasSize(1);
+            assertThat(data(sessionId)).isEqualTo("Repeat the text. Answer in upper case.");
+            assertThat(models.server().findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).stream()
+                    .filter(r -> TaughtModels.kindOf(r.getBodyAsString()).equals("forward")).count())
+                    .as("the first batch's two forward calls, none of the second batch's").isEqualTo(2);
+        } finally {
+            models.server().removeStub(costlyStep);
+        }
     }
 
     @Test
