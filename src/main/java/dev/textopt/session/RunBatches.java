@@ -64,6 +64,7 @@ class RunBatches {
         String key = work.stepKey(at);
         if (work.resuming) {
             work.session = null; // the instance before may have changed it
+            work.lastStep = null;
             var earlier = keys.settled(work, key);
             if (earlier.isPresent()) {
                 return trained(at, earlier.get().number(), earlier.get().loss(), false);
@@ -73,22 +74,30 @@ class RunBatches {
         }
         List<Integer> indices = work.command.spec().batchOrder().batch(at.epoch(), at.batch());
         List<RunItem> items = indices.stream().map(work.command.spec().train()::get).toList();
-        Graded graded = stored(work, () -> gradients(work, items, indices));
+        StepService.RunStep last = work.lastStep;
+        // A step on the optimizer the last one left need not wait for the batch's writes; one that reads the session does.
+        Graded graded = last != null ? gradients(work, items, indices) : stored(work, () -> gradients(work, items, indices));
         work.checkpoint();
-        StepOutcome step;
+        var loss = new Loss(graded.loss().score(), graded.loss().explanation());
+        var end = keepers.stepEnd(work, at, next);
+        StepService.RunStep step;
         try {
-            step = keys.step(work, () -> steps.runStep(work.sessionId, work.runId,
-                    new Loss(graded.loss().score(), graded.loss().explanation()), key, keepers.stepEnd(work, at, next), work.writes));
+            step = last != null
+                    ? steps.runStepAhead(work.sessionId, work.runId, last, graded.session(), loss, key, end, work.writes, s -> keys.step(work, s))
+                    : keys.step(work, () -> steps.runStep(work.sessionId, work.runId, loss, key, end, work.writes));
         } catch (RuntimeException e) {
             throw RunFailedException.of("step", e, f -> null);
         }
-        if (step.replayed()) {
+        var outcome = step.outcome();
+        if (outcome.replayed()) {
             sessions.clearGrad(work.sessionId); // the step that was found again did not clear what this batch appended
             work.session = null;
+            work.lastStep = null;
         } else {
-            work.session = graded.session().stepped(step.step(), step.params(), step.usage());
+            work.session = graded.session().stepped(outcome.step(), outcome.params(), outcome.usage());
+            work.lastStep = step;
         }
-        return trained(at, step.step(), step.loss(), !step.replayed());
+        return trained(at, outcome.step(), outcome.loss(), !outcome.replayed());
     }
 
     /** A batch's loss, and the session as its backward left it (its usage counted, in memory). */
@@ -110,6 +119,10 @@ class RunBatches {
                     work.writes);
         } catch (RuntimeException e) {
             throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward.outcome(), "train", indices));
+        }
+        if (work.lastStep != null) { // the grads as the session has them once backward's write is stored
+            var optimizer = work.lastStep.optimizer();
+            outcome.gradients().forEach(g -> optimizer.parameter(g.paramId()).orElseThrow().appendGrad(g.gradient()));
         }
         return new Graded(evaluated.outcome().loss(), evaluated.found().session().spending(outcome.usage()));
     }

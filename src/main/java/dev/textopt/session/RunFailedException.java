@@ -23,6 +23,9 @@ class RunFailedException extends RuntimeException {
 
     /** The failure of {@code operation} that {@code e} reports, or {@code e} itself when it is no operation's failure (a bug). */
     static RuntimeException of(String operation, RuntimeException e, Function<CallFailure, String> itemOf) {
+        if (e instanceof WritesBehind.Failed failed) { // a write of the run behind its calls: its own operation failed
+            return of(failed.operation(), failed.getCause(), f -> null);
+        }
         if (e instanceof CallsFailedException calls) {
             CallFailure first = calls.failures().stream().filter(f -> calls.budget() == null || f.budget()).findFirst()
                     .orElse(calls.failures().get(0));

@@ -44,7 +44,7 @@ class RunStepKeys {
      * Starts the step, waiting while the session is busy: a step of the dead instance still holding the
      * session lease, or the tenant at its limit of steps in flight.
      */
-    StepOutcome step(RunWork work, Supplier<StepOutcome> step) {
+    <T> T step(RunWork work, Supplier<T> step) {
         while (true) {
             try {
                 return step.get();

@@ -40,6 +40,12 @@ final class RunWork {
     final WritesBehind writes;
     /** The session as the run's last operation left it, which the next forward takes instead of reading it; null: read it. */
     CallSession session;
+    /**
+     * The run's last step as this instance ran it, with the optimizer it left (values, momentum; the grads of the
+     * batch since then appended as backward stores them), which the next step runs on; null: the next step reads
+     * the session.
+     */
+    StepService.RunStep lastStep;
     RunPosition position;
     /**
      * Until this instance trains its first batch of the run: that batch's step may have been made already (by
@@ -71,11 +77,17 @@ final class RunWork {
     }
 
     /**
-     * Stops the work here when the lease is lost, the instance is shutting down or the run was cancelled. The
+     * Stops the work here when a write of the run behind its calls failed (as its operation would have failed), the
+     * lease is lost, the instance is shutting down or the run was cancelled. The
      * cancel flag is asked of the database unless a write of the run read it since the last check point (each
      * operation's does, after its calls): once per call either way.
      */
     void checkpoint() {
+        try {
+            writes.throwIfFailed();
+        } catch (WritesBehind.Failed failed) {
+            throw RunFailedException.of(failed.operation(), failed.getCause(), f -> null);
+        }
         if (lost.get()) {
             throw new Interrupted(Interrupted.Why.LEASE_LOST);
         }

@@ -59,23 +59,21 @@ class StepFinisher {
         if (result instanceof StepResult.Failed failed) {
             throw failed(started, failed, progress, keeper);
         }
-        Success success = succeeded(started, tgd, (StepResult.Applied) result);
+        Success success = succeeded(started, changes(tgd, (StepResult.Applied) result));
         save(success, keeper);
         return success.outcome();
     }
 
     /**
-     * A succeeded step, ready to be saved: its outcome, and the values, momentum buffers and history records that
-     * {@link #save} writes.
+     * What a succeeded step changes, taken from the optimizer as soon as its calls have answered (a run's next step
+     * changes the optimizer again while this one's write may still wait behind the run's calls): the new values, the
+     * momentum buffers and the history's records per parameter.
      */
-    record Success(Started started, StepOutcome outcome, Instant at, Map<UUID, String> values, Map<UUID, List<MomentumEntry>> buffers,
+    record Changes(StepResult.Applied applied, Map<UUID, String> values, Map<UUID, List<MomentumEntry>> buffers,
             List<StepParamRecord> records) {
     }
 
-    /** What the step's calls made, as its transaction will write it; nothing is written yet. */
-    Success succeeded(Started started, Tgd tgd, StepResult.Applied applied) {
-        Instant now = clock.instant();
-        long durationMs = Duration.between(started.startedAt(), now).toMillis();
+    Changes changes(Tgd tgd, StepResult.Applied applied) {
         var values = new LinkedHashMap<UUID, String>();
         var buffers = new LinkedHashMap<UUID, List<MomentumEntry>>();
         var records = new ArrayList<StepParamRecord>();
@@ -84,14 +82,25 @@ class StepFinisher {
                 UUID paramId = UUID.fromString(updated.id());
                 values.put(paramId, updated.data());
                 var state = tgd.state().get(updated.id());
-                buffers.put(paramId, state == null ? List.of() : state.momentumBuffer());
+                buffers.put(paramId, state == null ? List.of() : List.copyOf(state.momentumBuffer()));
                 records.add(new StepParamRecord(paramId, "updated", null, updated.previousData(), updated.data(), updated.gradsUsed()));
             } else if (outcome instanceof ParamOutcome.Skipped skipped) {
                 records.add(new StepParamRecord(UUID.fromString(skipped.id()), "skipped", skipped.reason(), null, null, List.of()));
             }
         }
-        var outcome = new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false);
-        return new Success(started, outcome, now, values, buffers, records);
+        return new Changes(applied, values, buffers, records);
+    }
+
+    /** A succeeded step ready to be saved ({@link #save}): its outcome, ended now, and its changes. */
+    record Success(Started started, StepOutcome outcome, Instant at, Changes changes) {
+    }
+
+    Success succeeded(Started started, Changes changes) {
+        Instant now = clock.instant();
+        long durationMs = Duration.between(started.startedAt(), now).toMillis();
+        var applied = changes.applied();
+        return new Success(started, new StepOutcome(started.number(), applied.loss(), applied.params(), applied.usage(), durationMs, false),
+                now, changes);
     }
 
     /**
@@ -108,11 +117,12 @@ class StepFinisher {
                 keeper.failed(outcome.usage());
                 return false;
             }
-            apply.setParamValuesAndMomentum(success.values(), success.buffers());
+            var changes = success.changes();
+            apply.setParamValuesAndMomentum(changes.values(), changes.buffers());
             history.finish(id, new StepRecord(started.number(), StepRecord.Kind.STEP, StepRecord.Status.SUCCEEDED,
-                    started.startedAt(), success.at(), outcome.durationMs(), success.values().size(), success.values().size(), null,
-                    outcome.loss(), outcome.usage(), List.of(), success.records()));
-            events.stepSucceeded(id, started.number(), success.values().size(), outcome.durationMs());
+                    started.startedAt(), success.at(), outcome.durationMs(), changes.values().size(), changes.values().size(), null,
+                    outcome.loss(), outcome.usage(), List.of(), changes.records()));
+            events.stepSucceeded(id, started.number(), changes.values().size(), outcome.durationMs());
             keeper.keep(outcome); // after the step's event: a run's progress event follows its step's
             return true;
         });
@@ -121,11 +131,11 @@ class StepFinisher {
         }
         metrics.stepFinished("succeeded", Duration.ofMillis(outcome.durationMs()), outcome.usage());
         log.info("Step {} of session {} succeeded in {} ms: {} parameter(s) updated", started.number(), id, outcome.durationMs(),
-                success.values().size());
+                success.changes().values().size());
     }
 
     /** Model calls failed: 402 if the budget stopped them, else 502 (504 if every one timed out). */
-    private RuntimeException failed(Started started, StepResult.Failed failed, ProgressRecorder progress, AnswerKeeper<?> keeper) {
+    RuntimeException failed(Started started, StepResult.Failed failed, ProgressRecorder progress, AnswerKeeper<?> keeper) {
         var failures = failed.failures().stream().map(f -> StepFailure.of(f.paramId(), f.cause())).toList();
         fail(started, progress, failures, failed.usage(), keeper);
         if (failed.failures().stream().anyMatch(f -> f.cause() instanceof ModelCallException.BudgetReached)) {
@@ -153,6 +163,17 @@ class StepFinisher {
     void stoppedUnexpectedly(Started started, ProgressRecorder progress, Map<String, Usage> usage, AnswerKeeper<?> keeper) {
         fail(started, progress, List.of(new StepFailure(null, "internal_error", "the step stopped unexpectedly; nothing was applied", null)),
                 usage, keeper);
+    }
+
+    /**
+     * Only what a step's calls cost, on the session and its run, and by {@link AnswerKeeper#failed}: a run's step
+     * whose start could not be recorded (it went on behind the calls) changes nothing else.
+     */
+    void countOnly(UUID sessionId, UUID run, Map<String, Usage> usage, AnswerKeeper<?> keeper) {
+        tx.executeWithoutResult(status -> {
+            apply.addUsage(sessionId, usage, run);
+            keeper.failed(usage);
+        });
     }
 
     /** A failed step still records what it cost, how far it got and why it failed; no parameter or momentum changes. */

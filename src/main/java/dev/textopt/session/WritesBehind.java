@@ -82,6 +82,13 @@ final class WritesBehind {
         }
     }
 
+    /** Throws the first failure of the writes if it is known already; waits for none. */
+    void throwIfFailed() {
+        if (last.isCompletedExceptionally()) {
+            settle();
+        }
+    }
+
     /** Waits for every write added so far, whatever became of them: the run is failing for another reason already. */
     void settleQuietly() {
         try {

@@ -206,6 +206,44 @@ class RunsTest extends TrainingEndToEndTest {
         }
     }
 
+    /**
+     * A run's second step runs on the optimizer its first one left, its start and end recorded behind its calls
+     * (BENCHMARKS.md, 17): when its model fails, the run ends failed naming the step, the step's entry is failed,
+     * nothing of it is applied, and the session is free for a step of its own.
+     */
+    @Test
+    void anOptimizerFailureAtALaterStepEndsTheRunWithTheStepFailedAndNothingOfItApplied() {
+        String[] ids = session("Repeat the text.");
+        String scenario = "second step fails " + UUID.randomUUID();
+        StubMapping first = models.server().stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1).inScenario(scenario)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("down")
+                .withRequestBody(containing("</VARIABLE>")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(Api.json(FakeOpenAi.completion("<IMPROVED_VARIABLE>Repeat the text. Answer in upper case.</IMPROVED_VARIABLE>",
+                                50, 8)))));
+        StubMapping down = models.server().stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1).inScenario(scenario)
+                .whenScenarioStateIs("down").withRequestBody(containing("</VARIABLE>"))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"message\": \"the optimizer model is down\"}}")));
+        try {
+            var run = finished(start(ids[0], run(ids[1], "validation", List.of(), "epochs", 1)).location());
+
+            assertThat(run.<String>at("status")).as(run.raw()).isEqualTo("failed");
+            assertThat(run.<Map<String, Object>>at("failure")).containsEntry("operation", "step").containsEntry("param_id", ids[1])
+                    .containsEntry("reason", "provider_error");
+            assertThat(run.<List<?>>at("steps")).as("the first batch's step stays").hasSize(1);
+            var second = api.get("/v1/optimizers/" + ids[0] + "/steps/2");
+            assertThat(second.<String>at("status")).as(second.raw()).isEqualTo("failed");
+            assertThat(data(ids[0])).isEqualTo("Repeat the text. Answer in upper case.");
+            var session = api.get("/v1/optimizers/" + ids[0]);
+            assertThat(session.<List<?>>at("param_groups.0.params.0.grad")).isEmpty();
+            assertThat(session.<Boolean>at("step_running")).as("the step let go of the session").isFalse();
+            assertThat(session.<Number>at("step_count").intValue()).as(session.raw()).isEqualTo(1);
+        } finally {
+            models.server().removeStub(first);
+            models.server().removeStub(down);
+        }
+    }
+
     @Test
     void aRunsUsageCountsTheTokensOfCallsThatFailedAsTheSessionsDoes() {
         String marker = "Unteachable " + UUID.randomUUID();
