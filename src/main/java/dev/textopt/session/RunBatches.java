@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
  * {@code max-batch-size} items. Before every call the run's check points are asked (cancelled? shutting
  * down? lease lost?), so a run stops after the call in flight. Each operation counts what it spent on the run
  * with the session ({@link RunKeepers}), and the step's transaction clears the grads and records the step.
- * Each operation takes the session (and traces) from the one before rather than reading them again, the next
- * batch's forward from the step, and every write goes on behind the next operation's model calls
- * ({@link WritesBehind}): forward's while the judge thinks, evaluate's while the backward model does, the step's
- * while the next forward's (or validation's) model does. A step waits until everything before it is stored, and so
- * do a validation's end and the run's (BENCHMARKS.md, 16 and 17).
+ * Each operation takes the session (and traces) from the one before rather than reading them again, and each
+ * step after the run's first runs on the optimizer the step before left ({@link RunSteps}); the writes go on behind
+ * the next operation's model calls ({@link WritesBehind}): forward's while the judge thinks, evaluate's while the
+ * backward model does, backward's and the step's start while the optimizer's does, the step's end while the next
+ * forward's (or validation's) does. The run waits until all of them are stored where it reads the session (its
+ * first step, and the first after a take-over), at a validation's end and at its own end (BENCHMARKS.md, 16 and 17).
  */
 @Component
 class RunBatches {
@@ -28,13 +29,13 @@ class RunBatches {
     private final ForwardService forwards;
     private final EvaluateService evaluations;
     private final BackwardService backwards;
-    private final StepService steps;
+    private final RunSteps steps;
     private final OptimizerSessions sessions;
     private final RunStepKeys keys;
     private final RunKeepers keepers;
     private final Limits limits;
 
-    RunBatches(ForwardService forwards, EvaluateService evaluations, BackwardService backwards, StepService steps,
+    RunBatches(ForwardService forwards, EvaluateService evaluations, BackwardService backwards, RunSteps steps,
             OptimizerSessions sessions, RunStepKeys keys, RunKeepers keepers, Limits limits) {
         this.forwards = forwards;
         this.evaluations = evaluations;
@@ -57,8 +58,8 @@ class RunBatches {
     /**
      * Trains the batch at {@code at}, or finds the step its key made before this instance took the run over;
      * {@code next} is the run's position after it. The train score is the batch's mean score, which the step
-     * entry keeps as its loss. A step of this instance's own is recorded in the run by its transaction, which goes on
-     * behind the run's next model calls; one found again is not.
+     * entry keeps as its loss. A step of this instance's own is recorded in the run by the transaction that applies
+     * it (behind the run's next model calls, after the run's first step); one found again is not.
      */
     Trained train(RunWork work, RunPosition at, RunPosition next) {
         String key = work.stepKey(at);
@@ -74,17 +75,17 @@ class RunBatches {
         }
         List<Integer> indices = work.command.spec().batchOrder().batch(at.epoch(), at.batch());
         List<RunItem> items = indices.stream().map(work.command.spec().train()::get).toList();
-        StepService.RunStep last = work.lastStep;
+        RunSteps.RunStep last = work.lastStep;
         // A step on the optimizer the last one left need not wait for the batch's writes; one that reads the session does.
         Graded graded = last != null ? gradients(work, items, indices) : stored(work, () -> gradients(work, items, indices));
         work.checkpoint();
         var loss = new Loss(graded.loss().score(), graded.loss().explanation());
         var end = keepers.stepEnd(work, at, next);
-        StepService.RunStep step;
+        RunSteps.RunStep step;
         try {
             step = last != null
-                    ? steps.runStepAhead(work.sessionId, work.runId, last, graded.session(), loss, key, end, work.writes, s -> keys.step(work, s))
-                    : keys.step(work, () -> steps.runStep(work.sessionId, work.runId, loss, key, end, work.writes));
+                    ? steps.stepAhead(work.sessionId, work.runId, last, graded.session(), loss, key, end, work.writes, s -> keys.step(work, s))
+                    : keys.step(work, () -> steps.step(work.sessionId, work.runId, loss, key, end));
         } catch (RuntimeException e) {
             throw RunFailedException.of("step", e, f -> null);
         }
@@ -144,7 +145,7 @@ class RunBatches {
         }
     }
 
-    /** Waits until the run's writes are stored (a step's goes on behind the next calls): before the run records its end. */
+    /** Waits until the run's writes are stored (a step's end goes on behind the next calls): before the run records its end. */
     void settle(RunWork work) {
         stored(work, () -> null);
     }

@@ -45,7 +45,7 @@ final class RunWork {
      * batch since then appended as backward stores them), which the next step runs on; null: the next step reads
      * the session.
      */
-    StepService.RunStep lastStep;
+    RunSteps.RunStep lastStep;
     RunPosition position;
     /**
      * Until this instance trains its first batch of the run: that batch's step may have been made already (by

@@ -8,11 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writes of a run's batch that need not hold up its next model calls (BENCHMARKS.md, 16): the next operation
- * takes what the one before stored from memory, so forward's traces and evaluate's scores are written on another
- * thread while the judge and backward models think. Each write starts after the one before it has committed, in
- * the order they were added, and the run waits for all of them ({@link #settle}) before its step, which reads
- * what they stored. A write after one that failed only counts its tokens: the calls were made and billed.
+ * The writes of a run that need not hold up its next model calls (BENCHMARKS.md, 16 and 17): the next operation
+ * takes what the one before stored from memory, so forward's traces, evaluate's scores, backward's gradients and a
+ * step's start and end are written on another thread while the next model thinks. Each write starts after the one
+ * before it has committed, in the order they were added; the run waits for all of them ({@link #settle}) where it
+ * reads what they stored (a step that reads the session, a validation's score, the run's end), and each check
+ * point throws a failure already known ({@link #throwIfFailed}). A write after one that failed only counts its
+ * tokens: the calls were made and billed.
  */
 final class WritesBehind {
 

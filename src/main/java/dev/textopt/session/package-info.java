@@ -12,7 +12,8 @@
  * the model calls outside any transaction, a short write), and training runs ({@link RunService}: a run's
  * loop, {@code RunLoop}, trains each batch through those same use cases, {@code RunBatches}, handing them
  * {@code RunKeepers} to write the run's share in their own transactions, and each the session and traces
- * the one before it left, whose writes go on behind the next model calls ({@code WritesBehind}), on threads of
+ * the one before it left (a step after the run's first, the optimizer the step before left), whose writes, a
+ * step's start and end too, go on behind the next model calls ({@code WritesBehind}), on threads of
  * {@code RunWorkers}, which also takes over the runs of dead instances). A use case owns its settings as a
  * plain record ({@code StepSettings}, {@code LimitSettings}, {@code IdempotencySettings},
  * {@code ClosureSettings}, {@code TrainingSettings}); config binds {@code textopt.*} to them and nothing

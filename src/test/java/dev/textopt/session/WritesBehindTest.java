@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A run's writes behind its calls: in order, each after the one before has finished, and a failure stops the rest but their token counts. */
 class WritesBehindTest {
@@ -57,6 +58,27 @@ class WritesBehindTest {
         });
         assertThat(done).as("the failed write counted its own tokens in its transaction's stead (TrainingTransactions)")
                 .containsExactly("evaluate tokens", "backward tokens");
+    }
+
+    @Test
+    @Timeout(10)
+    void aCheckPointThrowsAFailureAlreadyKnownButWaitsForNoWrite() {
+        var writes = new WritesBehind(threads);
+        var release = new CompletableFuture<Void>();
+        writes.add("step", () -> {
+            release.join();
+            throw new IllegalStateException("the step's start failed");
+        }, () -> done.add("step tokens"));
+
+        writes.throwIfFailed(); // the failing write is still held: nothing known yet, and no wait
+        release.complete(null);
+
+        assertThatThrownBy(() -> {
+            while (true) { // until the failure is known
+                writes.throwIfFailed();
+                Thread.onSpinWait();
+            }
+        }).isInstanceOfSatisfying(WritesBehind.Failed.class, failed -> assertThat(failed.operation()).isEqualTo("step"));
     }
 
     @Test
