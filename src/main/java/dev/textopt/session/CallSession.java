@@ -1,5 +1,6 @@
 package dev.textopt.session;
 
+import dev.textopt.optim.Allowance;
 import dev.textopt.optim.ParamOutcome;
 import dev.textopt.optim.Usage;
 import java.math.BigDecimal;
@@ -84,6 +85,11 @@ public record CallSession(UUID id, Budget budget, BigDecimal spent, List<Param> 
                 ? new Param(p.id(), changed.get(p.id()), p.role(), p.requiresGrad(), p.groupOptions(), step, 0)
                 : new Param(p.id(), p.data(), p.role(), p.requiresGrad(), p.groupOptions(), p.version(), 0)).toList();
         return new CallSession(id, budget, spent.add(Usage.knownCost(usage)), after);
+    }
+
+    /** What calls on the session may still spend: its budget less what it has spent, or no limit without a budget. */
+    public Allowance allowance() {
+        return budget == null ? Allowance.UNLIMITED : Allowance.of(budget.amount(), spent);
     }
 
     /** The options of the group holding a parameter, by the parameter's id: where a model role's defaults come from. */

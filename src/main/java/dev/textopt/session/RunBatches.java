@@ -2,6 +2,7 @@ package dev.textopt.session;
 
 import dev.textopt.optim.Loss;
 import dev.textopt.optim.training.BatchLoss;
+import dev.textopt.optim.training.TraceGradient;
 import dev.textopt.optim.run.RunItem;
 import dev.textopt.optim.run.RunPosition;
 import java.util.List;
@@ -84,7 +85,8 @@ class RunBatches {
         RunSteps.RunStep step;
         try {
             step = last != null
-                    ? steps.stepAhead(work.sessionId, work.runId, last, graded.session(), loss, key, end, work.writes, s -> keys.step(work, s))
+                    ? steps.stepAhead(work.sessionId, work.runId, last, graded.session(), graded.gradients(), loss, key, end, work.writes,
+                            s -> keys.step(work, s))
                     : keys.step(work, () -> steps.step(work.sessionId, work.runId, loss, key, end));
         } catch (RuntimeException e) {
             throw RunFailedException.of("step", e, f -> null);
@@ -101,8 +103,8 @@ class RunBatches {
         return trained(at, outcome.step(), outcome.loss(), !outcome.replayed());
     }
 
-    /** A batch's loss, and the session as its backward left it (its usage counted, in memory). */
-    private record Graded(BatchLoss loss, CallSession session) {
+    /** A batch's loss, the session as its backward left it (its usage counted, in memory), and the grads it appended. */
+    private record Graded(BatchLoss loss, CallSession session, List<TraceGradient> gradients) {
     }
 
     /** Forward, evaluate and backward of a batch's items, each storing what it made behind the next one's calls. */
@@ -121,11 +123,7 @@ class RunBatches {
         } catch (RuntimeException e) {
             throw RunFailedException.of("backward", e, f -> itemOf(f.traceId(), forward.outcome(), "train", indices));
         }
-        if (work.lastStep != null) { // the grads as the session has them once backward's write is stored
-            var optimizer = work.lastStep.optimizer();
-            outcome.gradients().forEach(g -> optimizer.parameter(g.paramId()).orElseThrow().appendGrad(g.gradient()));
-        }
-        return new Graded(evaluated.outcome().loss(), evaluated.found().session().spending(outcome.usage()));
+        return new Graded(evaluated.outcome().loss(), evaluated.found().session().spending(outcome.usage()), outcome.gradients());
     }
 
     /**

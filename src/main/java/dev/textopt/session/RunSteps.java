@@ -5,10 +5,12 @@ import dev.textopt.optim.ClosureResult;
 import dev.textopt.optim.Loss;
 import dev.textopt.optim.StepResult;
 import dev.textopt.optim.Tgd;
+import dev.textopt.optim.training.TraceGradient;
 import dev.textopt.session.StepStarter.Begun;
 import dev.textopt.session.StepStarter.Earlier;
 import dev.textopt.session.StepStarter.Started;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -66,19 +68,21 @@ class RunSteps {
     }
 
     /**
-     * A step after one this instance ran ({@code last}), on the optimizer that step left: its calls start at once;
+     * A step after one this instance ran ({@code last}), on the optimizer that step left with the batch's
+     * {@code gradients} appended, as backward's write appends them to the session: its calls start at once;
      * its start (the lease, the running entry, which must be numbered right after {@code last}'s) and its end go
      * on {@code behind} them, after the run's writes before it. The budget is checked first against what the run
      * has spent ({@code session}). {@code waiting} starts it, waiting while the session or the tenant is busy. A
      * succeeded step is returned once its calls have answered; a failed one once its failure is recorded, by
      * throwing it as {@link #step} does.
      */
-    RunStep stepAhead(UUID id, UUID runId, RunStep last, CallSession session, Loss loss, String stepKey, AnswerKeeper<StepOutcome> keeper,
-            WritesBehind behind, Function<Supplier<Begun>, Begun> waiting) {
+    RunStep stepAhead(UUID id, UUID runId, RunStep last, CallSession session, List<TraceGradient> gradients, Loss loss, String stepKey,
+            AnswerKeeper<StepOutcome> keeper, WritesBehind behind, Function<Supplier<Begun>, Begun> waiting) {
         if (session.budget() != null && session.spent().compareTo(session.budget().amount()) >= 0) {
             throw new BudgetExhaustedException(session.spent(), session.budget());
         }
         Tgd tgd = last.optimizer();
+        gradients.forEach(g -> tgd.parameter(g.paramId()).orElseThrow().appendGrad(g.gradient()));
         int number = last.outcome().step() + 1; // while a run is active, only its steps make history entries
         int total = (int) tgd.allParams().stream().filter(p -> p.requiresGrad() && !p.grad().isEmpty()).count();
         var progress = progressWriter.recorder(id, number, total);
@@ -98,7 +102,7 @@ class RunSteps {
             // nothing was spent yet
         });
         long from = System.nanoTime();
-        Allowance allowance = session.budget() == null ? Allowance.UNLIMITED : Allowance.of(session.budget().amount(), session.spent());
+        Allowance allowance = session.allowance();
         StepResult result;
         try {
             result = spans.around(Spans.STEP_CALLS, id, () -> tgd.step(params -> new ClosureResult(loss), progress, allowance));

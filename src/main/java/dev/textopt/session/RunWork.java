@@ -34,16 +34,15 @@ final class RunWork {
      */
     private final AtomicReference<Boolean> cancelSeen = new AtomicReference<>();
     /**
-     * The run's writes that go on behind its model calls: settled before each step, at the end of each validation and
-     * before the run records its end.
+     * The run's writes that go on behind its model calls: settled where the run reads what they stored (a step that
+     * reads the session, the end of a validation, the run's end); each check point throws a failure already known.
      */
     final WritesBehind writes;
     /** The session as the run's last operation left it, which the next forward takes instead of reading it; null: read it. */
     CallSession session;
     /**
-     * The run's last step as this instance ran it, with the optimizer it left (values, momentum; the grads of the
-     * batch since then appended as backward stores them), which the next step runs on; null: the next step reads
-     * the session.
+     * The run's last step as this instance ran it, with the optimizer it left (values, momentum, grads cleared),
+     * which the next step runs on; null: the next step reads the session.
      */
     RunSteps.RunStep lastStep;
     RunPosition position;

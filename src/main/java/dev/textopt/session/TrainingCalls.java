@@ -60,7 +60,7 @@ class TrainingCalls {
 
     /** The calls of one pass playing {@code role}, limited to what the session may still spend. */
     ModelCalls calls(String role, CallSession session) {
-        Allowance allowance = session.budget() == null ? Allowance.UNLIMITED : Allowance.of(session.budget().amount(), session.spent());
+        Allowance allowance = session.allowance();
         return new ModelCalls(metered.forRole(role, clients), prices, maxConcurrentCalls, executor, allowance);
     }
 }
